@@ -1,0 +1,72 @@
+/**
+ * Runtime-neutral kernel scenarios: each loads, attaches, exercises and cleans up, and returns
+ * what it observed. The Bun/Deno suite (kernel_test.ts) and the Node smoke test assert on them.
+ */
+import { call, exit, Helper, ldMapRef, ldx, mov64, ProgType, R0, R1, R10, R2, Size, st, alu64,
+  assemble } from "../src/asm/mod.ts";
+import { BpfMap } from "../src/maps/bpf_map.ts";
+import { MapType } from "../src/asm/mod.ts";
+import { loadProgram } from "../src/programs/program.ts";
+import { programSpec } from "../src/programs/from_instructions.ts";
+import { VerifierError } from "../src/programs/verifier_error.ts";
+import { attachTracepoint } from "../src/links/tracepoint.ts";
+import { getpid, getppid } from "../src/sys/os.ts";
+import { countCallsOf, firstArgPlusOne } from "./programs.ts";
+import { BpfCmd } from "../src/sys/bpf_cmd.ts";
+import { getNextId } from "../src/sys/link_cmds.ts";
+
+function u64At(bytes: Uint8Array): bigint {
+  return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true);
+}
+
+/** Attaches a per-process counter to sys_enter_getppid, calls getppid() `n` times, detaches. */
+export function countGetppidCalls(n: number): number {
+  using counts = BpfMap.create({ name: "counts", type: MapType.ARRAY, keySize: 4, valueSize: 8,
+    maxEntries: 1 });
+  using program = loadProgram(countCallsOf(getpid()), { maps: { counts } });
+  {
+    using _link = attachTracepoint(program, "syscalls:sys_enter_getppid");
+    for (let i = 0; i < n; i++) getppid();
+  }
+  // Detached: these calls must not count.
+  for (let i = 0; i < 10; i++) getppid();
+  return Number(u64At(counts.lookup(new Uint8Array(4))!));
+}
+
+/** Test-runs a raw-tracepoint program with args[0] = `arg`; returns its return value. */
+export function rawTracepointTestRun(arg: bigint): number {
+  using program = loadProgram(firstArgPlusOne());
+  const ctx = new Uint8Array(8);
+  new DataView(ctx.buffer).setBigUint64(0, arg, true);
+  return program.testRun({ ctx }).retval;
+}
+
+/** Loads a program that dereferences a map lookup without a null check; returns the error text. */
+export function verifierRejection(): string {
+  using counts = BpfMap.create({ name: "counts", type: MapType.HASH, keySize: 4, valueSize: 8,
+    maxEntries: 1 });
+  const spec = programSpec("bad_null", ProgType.TRACEPOINT, assemble([
+    st(Size.W, R10, -4, 0),
+    mov64.reg(R2, R10),
+    alu64.add.imm(R2, -4),
+    ldMapRef(R1, "counts"),
+    call(Helper.map_lookup_elem),
+    ldx(Size.DW, R0, R0, 0),
+    exit(),
+  ]));
+  try {
+    using _p = loadProgram(spec, { maps: { counts } });
+  } catch (error) {
+    if (error instanceof VerifierError) return error.message;
+    throw error;
+  }
+  throw new Error("the verifier accepted a program it must reject");
+}
+
+/** Ids of every BPF link in the kernel now (BPF_LINK_GET_NEXT_ID), as `bpftool link` lists. */
+export function kernelLinkIds(): number[] {
+  const ids: number[] = [];
+  for (let id = getNextId(BpfCmd.LINK_GET_NEXT_ID, 0); id !== 0;
+    id = getNextId(BpfCmd.LINK_GET_NEXT_ID, id)) ids.push(id);
+  return ids;
+}

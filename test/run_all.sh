@@ -1,0 +1,22 @@
+#!/bin/sh
+# The test command (`npm test`): type-check, every suite under Bun, the loader's suite under
+# Deno, and the Node smoke test through koffi. Stops at the first failing step.
+set -eu
+cd "$(dirname "$0")/.."
+BIN=node_modules/.bin
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "type-check (tsc --strict)"
+$BIN/tsc -p tsconfig.json
+
+step "all suites under Bun"
+$BIN/bun test --timeout 60000
+
+step "loader suite under Deno"
+$BIN/deno test --allow-all --no-check --quiet loader/
+
+step "Node smoke test (koffi)"
+mkdir -p .build
+node scripts/bundle_node.mjs test/node/loader_smoke.ts .build/loader_smoke.mjs
+node .build/loader_smoke.mjs
