@@ -12,6 +12,15 @@ import { VerifierError } from "../src/programs/verifier_error.ts";
 import { attachTracepoint } from "../src/links/tracepoint.ts";
 import { getpid, getppid } from "../src/sys/os.ts";
 import { countCallsOf, firstArgPlusOne } from "./programs.ts";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readBpfObject } from "../src/object/object_reader.ts";
+import { loadCollection } from "../src/object/collection.ts";
+import { openExecutable } from "../src/links/uprobe.ts";
+import { buildTargets, expectedSums, startTarget } from "../src/links/testing/c_target.ts";
+import { registerCounter } from "../src/links/testing/programs.ts";
 import { BpfCmd } from "../src/sys/bpf_cmd.ts";
 import { getNextId } from "../src/sys/link_cmds.ts";
 
@@ -69,4 +78,55 @@ export function kernelLinkIds(): number[] {
   for (let id = getNextId(BpfCmd.LINK_GET_NEXT_ID, 0); id !== 0;
     id = getNextId(BpfCmd.LINK_GET_NEXT_ID, id)) ids.push(id);
   return ids;
+}
+
+/** A fixture's path; bundled for Node, import.meta.url points elsewhere, so fall back to cwd. */
+export function fixturePath(name: string): string {
+  const beside = new URL(`./fixtures/${name}`, import.meta.url).pathname;
+  return existsSync(beside) ? beside : join(process.cwd(), "loader/test/fixtures", name);
+}
+
+/** Compiles test/fixtures/counter.bpf.c with clang; returns the object's bytes. */
+export function buildCounterObject(): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), "tsbpf-obj-"));
+  const source = fixturePath("counter.bpf.c");
+  const out = join(dir, "counter.bpf.o");
+  execFileSync("clang", ["-O2", "-g", "-target", "bpf", "-I/usr/include/x86_64-linux-gnu",
+    "-c", source, "-o", out]);
+  return new Uint8Array(readFileSync(out));
+}
+
+/** Loads the clang-built counter object, sets its target pid, attaches, counts `n` getppid(). */
+export function clangObjectCount(object: Uint8Array, n: number): { count: number; progId: number } {
+  const spec = readBpfObject(object, "counter.bpf.o");
+  const rodata = spec.maps.find((m) => m.spec.name === ".rodata")!;
+  new DataView(rodata.initialValue!.buffer, rodata.initialValue!.byteOffset).setUint32(0,
+    getpid(), true);
+  using collection = loadCollection(spec);
+  const progId = collection.program("count_getppid").info().id;
+  {
+    using _link = collection.attach("count_getppid");
+    for (let i = 0; i < n; i++) getppid();
+  }
+  return { count: Number(u64At(collection.map("counts").lookup(new Uint8Array(4))!)), progId };
+}
+
+/**
+ * Uprobe and uretprobe on `add(a, b)` in a C program built now with cc (PIE): sums of the first
+ * arguments and of the results the probes saw, beside what the program computed.
+ */
+export async function uprobeAddSums(calls: number): Promise<{
+  seen: { entry: { count: bigint; sum: bigint }; exit: { count: bigint; sum: bigint } };
+  expected: { args: bigint; results: bigint };
+}> {
+  const target = await startTarget(buildTargets().pie, calls);
+  using entry = registerCounter(target.pid, "rdi");
+  using exit = registerCounter(target.pid, "rax");
+  const executable = openExecutable(buildTargets().pie);
+  {
+    using _in = executable.uprobe("add", entry.program, { pid: target.pid });
+    using _out = executable.uretprobe("add", exit.program, { pid: target.pid });
+    await target.go();
+  }
+  return { seen: { entry: entry.read(), exit: exit.read() }, expected: expectedSums(calls) };
 }

@@ -5,14 +5,22 @@
  */
 import assert from "node:assert/strict";
 import {
-  countGetppidCalls, rawTracepointTestRun, verifierRejection,
+  buildCounterObject, clangObjectCount, countGetppidCalls, rawTracepointTestRun, uprobeAddSums,
+  verifierRejection,
 } from "../../loader/test/scenarios.ts";
 
-const results: [string, () => void][] = [
+const results: [string, () => void | Promise<void>][] = [
   ["counter counts exactly the calls made", () => assert.equal(countGetppidCalls(777), 777)],
   ["raw tracepoint test run", () => assert.equal(rawTracepointTestRun(99n), 100)],
   ["verifier rejection message", () =>
     assert.match(verifierRejection(), /check the map lookup result for undefined/)],
+  ["clang-built object loads, attaches and counts", () =>
+    assert.equal(clangObjectCount(buildCounterObject(), 55).count, 55)],
+  ["uprobe and uretprobe read arguments and results", async () => {
+    const { seen, expected } = await uprobeAddSums(200);
+    assert.deepEqual(seen.entry, { count: 200n, sum: expected.args });
+    assert.deepEqual(seen.exit, { count: 200n, sum: expected.results });
+  }],
 ];
 
 if (process.getuid?.() !== 0) {
@@ -28,7 +36,7 @@ if (process.getuid?.() !== 0) {
 let failed = 0;
 for (const [name, run] of results) {
   try {
-    run();
+    await run();
     console.log(`ok   node: ${name}`);
   } catch (error) {
     failed++;

@@ -9,16 +9,22 @@ import { EAGAIN } from "./errno.ts";
 import { SyscallError } from "./errors.ts";
 import { SYS } from "./numbers.ts";
 import { backend } from "./select_backend.ts";
+import type { SyscallBackend } from "./backend.ts";
 
 /** Largest union bpf_attr this loader writes. */
 export const ATTR_SIZE = 144;
 
 let scratch: AttrBuffer | undefined;
+let scratchOwner: SyscallBackend | undefined;
 
 /** The shared attr buffer, zeroed. Fill it and pass it to `bpfCall` before any other bpf call. */
 export function attr(): AttrBuffer {
-  scratch ??= new AttrBuffer(ATTR_SIZE);
-  return scratch.reset();
+  // A test may swap the backend; the scratch buffer must come from the one in use.
+  if (scratchOwner !== backend()) {
+    scratch = new AttrBuffer(ATTR_SIZE);
+    scratchOwner = backend();
+  }
+  return scratch!.reset();
 }
 
 const MAX_EAGAIN_RETRIES = 5;

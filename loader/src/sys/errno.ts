@@ -5,7 +5,7 @@ export const ERRNO_NAMES: Record<number, string> = {
   8: "ENOEXEC", 9: "EBADF", 10: "ECHILD", 11: "EAGAIN", 12: "ENOMEM", 13: "EACCES", 14: "EFAULT",
   16: "EBUSY", 17: "EEXIST", 19: "ENODEV", 20: "ENOTDIR", 21: "EISDIR", 22: "EINVAL", 23: "ENFILE",
   24: "EMFILE", 25: "ENOTTY", 27: "EFBIG", 28: "ENOSPC", 34: "ERANGE", 38: "ENOSYS",
-  40: "ELOOP", 61: "ENODATA", 75: "EOVERFLOW", 95: "EOPNOTSUPP", 97: "EAFNOSUPPORT",
+  40: "ELOOP", 61: "ENODATA", 88: "ENOTSOCK", 75: "EOVERFLOW", 95: "EOPNOTSUPP", 97: "EAFNOSUPPORT",
   98: "EADDRINUSE", 110: "ETIMEDOUT", 524: "ENOTSUPP",
 };
 
@@ -17,7 +17,7 @@ const DESCRIPTIONS: Record<string, string> = {
   EMFILE: "too many open files", ENOSPC: "no space left (map full?)", ERANGE: "out of range",
   ENOSYS: "function not implemented", ENOTSUPP: "not supported by this kernel",
   EOPNOTSUPP: "operation not supported", ENOTTY: "inappropriate ioctl",
-  ENODATA: "no data", EOVERFLOW: "value too large",
+  ENODATA: "no data", EOVERFLOW: "value too large", ENOTSOCK: "not a socket",
 };
 
 export const EPERM = 1;

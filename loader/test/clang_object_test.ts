@@ -1,0 +1,60 @@
+/**
+ * BPF objects compiled by clang in the libbpf convention load and attach through the loader,
+ * with their BTF: maps, .rodata, a bpf-to-bpf call, and source lines bpftool can show.
+ */
+import { describe, expect, test } from "bun:test";
+import { execFileSync } from "node:child_process";
+import { withTool } from "../../test/support/gates.ts";
+import { buildCounterObject, clangObjectCount } from "./scenarios.ts";
+import { readBpfObject } from "../src/object/object_reader.ts";
+import { ObjectError } from "../src/object/object_error.ts";
+import { loadCollection } from "../src/object/collection.ts";
+
+function has(tool: string): boolean {
+  try {
+    execFileSync("which", [tool], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const clangTest = withTool("clang", has("clang"));
+const clangAndBpftoolTest = withTool("clang and bpftool", has("clang") && has("bpftool"));
+
+describe("clang-compiled BPF objects", () => {
+  clangTest("the object's maps, programs and relocations are read", () => {
+    const spec = readBpfObject(buildCounterObject(), "counter.bpf.o");
+    expect(spec.license).toBe("GPL");
+    expect(spec.maps.map((m) => m.spec.name)).toEqual(["counts", "events", ".rodata"]);
+    expect(spec.programs.map((p) => p.spec.name)).toEqual(["count_getppid"]);
+    expect(spec.programs[0]!.kind.attach).toEqual({ kind: "tracepoint",
+      target: "syscalls:sys_enter_getppid" });
+    expect(spec.programs[0]!.spec.mapReferences!.map((r) => r.mapName).sort())
+      .toEqual([".rodata", "counts"]);
+    expect(spec.warnings).toEqual([]);
+  });
+
+  clangTest("it loads, attaches and counts exactly the calls this process made", () => {
+    expect(clangObjectCount(buildCounterObject(), 321).count).toBe(321);
+  });
+
+  clangAndBpftoolTest("bpftool shows the C source lines, and nothing is left after close", () => {
+    const spec = readBpfObject(buildCounterObject(), "counter.bpf.o");
+    expect(spec.programs[0]!.lineInfo!.length).toBeGreaterThan(0);
+    const collection = loadCollection(spec);
+    const id = String(collection.program("count_getppid").info().id);
+    const dump = execFileSync("bpftool", ["prog", "dump", "xlated", "id", id], { encoding: "utf8" });
+    collection.close();
+    expect(dump).toContain("; __u64 *n = bpf_map_lookup_elem(&counts, &key);");
+    expect(dump).toContain("map[id:");
+    expect(() => execFileSync("bpftool", ["prog", "show", "id", id], { stdio: "ignore" }))
+      .toThrow();
+  });
+
+  test("a file that is not ELF is refused with a hint", () => {
+    const text = new TextEncoder().encode("int main() { return 0; }\n");
+    expect(() => readBpfObject(text, "main.c")).toThrow(ObjectError);
+    expect(() => readBpfObject(text, "main.c")).toThrow("Cannot read BPF object 'main.c'");
+  });
+});
