@@ -14,7 +14,7 @@ step "all suites under Bun"
 $BIN/bun test --timeout 60000
 
 step "loader suite under Deno"
-$BIN/deno test --allow-all --no-check --quiet loader/
+$BIN/deno test --allow-all --quiet loader/
 
 step "Node smoke test (koffi)"
 mkdir -p .build

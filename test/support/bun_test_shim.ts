@@ -23,14 +23,14 @@ interface TestOptions { timeout?: number }
 
 function register(name: string, fn: Fn, ignore: boolean): void {
   const fullName = [...prefix, name].join(" > ");
-  const before = [...beforeAllHooks];
   Deno.test({
     name: fullName,
     ignore,
     sanitizeOps: false,
     sanitizeResources: false,
     async fn() {
-      for (const hook of before.splice(0)) await hook();
+      // beforeAll hooks run once, before the first test registered after them.
+      for (const hook of beforeAllHooks.splice(0)) await hook();
       await fn();
     },
   });

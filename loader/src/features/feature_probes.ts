@@ -62,6 +62,9 @@ export function haveMapType(type: number): boolean {
   return answer;
 }
 
+/** Syscall programs must be sleepable (BPF_F_SLEEPABLE = 1 << 4). */
+const BPF_F_SLEEPABLE = 16;
+
 const RETURN_ZERO = new Uint8Array([0xb7, 0, 0, 0, 0, 0, 0, 0, 0x95, 0, 0, 0, 0, 0, 0, 0]);
 
 function tryLoad(type: number, code: Uint8Array, log?: { address: number; size: number }):
@@ -73,7 +76,7 @@ function tryLoad(type: number, code: Uint8Array, log?: { address: number; size: 
     const fd = progLoad({
       progType: type, insns: insns.address, insnCount: code.length / 8, license: license.address,
       logBuf: log?.address, logSize: log?.size, logLevel: log ? 1 : 0,
-      flags: type === ProgType.SYSCALL ? 4 /* BPF_F_SLEEPABLE */ : 0,
+      flags: type === ProgType.SYSCALL ? BPF_F_SLEEPABLE : 0,
     });
     if (fd >= 0) closeFd(fd);
     return fd;

@@ -19,14 +19,17 @@ const errnoAddress = libc.symbols.__errno_location() as number;
 
 interface PendingWait { resolve: (n: number) => void }
 
+/** Bun's Worker can be unref'ed so an idle waiter does not keep the process alive. */
+type BunWorker = Worker & { ref(): void; unref(): void };
+
 export function createBunBackend(): SyscallBackend {
-  let worker: Worker | undefined;
+  let worker: BunWorker | undefined;
   let nextId = 1;
   const pending = new Map<number, PendingWait>();
 
-  function ensureWorker(): Worker {
+  function ensureWorker(): BunWorker {
     if (worker) return worker;
-    worker = new Worker(new URL("./bun_epoll_worker.ts", import.meta.url).href);
+    worker = new Worker(new URL("./bun_epoll_worker.ts", import.meta.url).href) as BunWorker;
     worker.onmessage = (event: MessageEvent<{ id: number; result: number }>) => {
       const wait = pending.get(event.data.id);
       pending.delete(event.data.id);
