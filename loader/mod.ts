@@ -83,3 +83,6 @@ export { type AutoAttach, type SectionKind, sectionKind } from "./src/object/sec
 export { haveHelper, haveMapType, haveProgramType } from "./src/features/feature_probes.ts";
 export { kernelAtLeast, kernelFacts, type KernelFacts, kernelRelease } from "./src/kernel/facts.ts";
 export { onlineCpus, possibleCpuCount } from "./src/kernel/cpus.ts";
+
+// The artifact schema the compiler writes and the runtime reads.
+export * from "./src/artifact/schema.ts";

@@ -1,0 +1,103 @@
+/**
+ * Writes the compiled probe as a BPF ELF object in the libbpf convention: one section per
+ * program, `.maps` described in BTF, map references as R_BPF_64_64 relocations, a `license`
+ * section, and `.BTF.ext` func and line info pointing at the TypeScript source — so the loader,
+ * `bpftool prog load` and libbpf all accept it, and `bpftool prog dump xlated` shows source.
+ */
+import {
+  addMapDefinitions, addProgramFunc, BtfBuilder, type BtfLineInfo, encode, encodeBtfExt,
+  type Instruction, type MapDefinitionSpec, MapType, slotIndices, writeElf,
+} from "@ts-bpf/loader";
+import { SourceText } from "../diagnostics/source_text.ts";
+import type { Span } from "../diagnostics/diagnostic.ts";
+import type { KernelMap } from "../frontend/map_layouts.ts";
+import { sizeOf } from "../frontend/dsl_types.ts";
+import { btfTypeOf } from "./btf_types.ts";
+
+const SHT_PROGBITS = 1;
+const SHF_WRITE = 1;
+const SHF_ALLOC = 2;
+const SHF_EXECINSTR = 4;
+const R_BPF_64_64 = 1;
+
+export interface ObjectProgram {
+  name: string;
+  section: string;
+  instructions: Instruction[];
+  spans: (Span | undefined)[];
+}
+
+export interface LineRecord {
+  insn: number;
+  line: number;
+  column: number;
+}
+
+export function writeObject(programs: ObjectProgram[], maps: KernelMap[], source: SourceText,
+  license = "GPL"): { object: Uint8Array; lines: Map<string, LineRecord[]> } {
+  const btf = new BtfBuilder();
+  const defs: MapDefinitionSpec[] = maps.map((m) => mapDefinition(btf, m));
+  const added = defs.length ? addMapDefinitions(btf, defs) : undefined;
+  const datasec = added ? btf.typeById(added.datasecId) as { vars: { offset: number; size: number }[] }
+    : undefined;
+
+  const funcInfo = programs.map((p) => ({ section: p.section,
+    records: [{ insnOff: 0, typeId: addProgramFunc(btf, p.name) }] }));
+  const lines = new Map<string, LineRecord[]>();
+  const lineInfo = programs.map((p) => {
+    const records: BtfLineInfo[] = [];
+    const kept: LineRecord[] = [];
+    const slots = slotIndices(p.instructions);
+    let last = -1;
+    p.spans.forEach((span, i) => {
+      if (!span) return;
+      const { line, column } = source.position(span.start);
+      if (line === last) return;
+      last = line;
+      kept.push({ insn: slots[i]!, line, column });
+      records.push({ insnOff: slots[i]! * 8, fileNameOff: btf.addString(source.file),
+        lineOff: btf.addString(source.line(line).trim()), line, column: Math.min(column, 1023) });
+    });
+    lines.set(p.name, kept);
+    return { section: p.section, records };
+  });
+  for (const p of programs) btf.addString(p.section);
+  const btfBytes = btf.encode();
+  const ext = encodeBtfExt({ funcInfo, lineInfo }, btf);
+
+  const mapsSize = added?.size ?? 0;
+  const sections = [
+    ...programs.map((p) => ({ name: p.section, type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_EXECINSTR,
+      data: encode(p.instructions), align: 8 })),
+    { name: "license", type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE,
+      data: new TextEncoder().encode(`${license}\0`), align: 1 },
+    ...(mapsSize ? [{ name: ".maps", type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE,
+      data: new Uint8Array(mapsSize), align: 8 }] : []),
+    { name: ".BTF", type: SHT_PROGBITS, data: btfBytes, align: 4 },
+    { name: ".BTF.ext", type: SHT_PROGBITS, data: ext, align: 4 },
+  ];
+  const symbols = [
+    ...programs.map((p) => ({ name: p.name, section: p.section, value: 0,
+      size: encode(p.instructions).length, type: "FUNC" as const, bind: "GLOBAL" as const })),
+    ...maps.map((m, i) => ({ name: m.name, section: ".maps", value: datasec!.vars[i]!.offset,
+      size: datasec!.vars[i]!.size, type: "OBJECT" as const, bind: "GLOBAL" as const })),
+    { name: "LICENSE", section: "license", value: 0, size: license.length + 1, type: "OBJECT" as const,
+      bind: "GLOBAL" as const },
+  ];
+  const relocations: Record<string, { offset: number; type: number; symbol: string }[]> = {};
+  for (const p of programs) {
+    const slots = slotIndices(p.instructions);
+    const refs = p.instructions.flatMap((insn, i) => insn.mapRef === undefined ? []
+      : [{ offset: slots[i]! * 8, type: R_BPF_64_64, symbol: insn.mapRef }]);
+    if (refs.length) relocations[p.section] = refs;
+  }
+  const object = writeElf({ sections, symbols, relocations, machine: 247, name: source.file });
+  return { object, lines };
+}
+
+function mapDefinition(btf: BtfBuilder, m: KernelMap): MapDefinitionSpec {
+  const spec: MapDefinitionSpec = { name: m.name, type: m.mapType, maxEntries: m.maxEntries };
+  if (m.mapType === MapType.RINGBUF) return spec;
+  if (m.mapType === MapType.STACK_TRACE) return { ...spec, keySize: 4, valueSize: sizeOf(m.value) };
+  return { ...spec, keyTypeId: btfTypeOf(btf, m.key), valueTypeId: btfTypeOf(btf, m.value) };
+}

@@ -1,0 +1,31 @@
+/**
+ * The backend in order: liveness, register allocation, stack layout, emission, then the asm
+ * module's assembler resolves labels. Returns the instructions with one span per instruction.
+ */
+import { assemble, type Instruction } from "@ts-bpf/loader";
+import type { Span } from "../diagnostics/diagnostic.ts";
+import type { IrFunction } from "../ir/ir.ts";
+import { emitFunction } from "./emit.ts";
+import { layoutFrame } from "./frame.ts";
+import { computeLiveness } from "./liveness.ts";
+import { allocateRegisters } from "./regalloc.ts";
+
+export interface MachineFunction {
+  name: string;
+  instructions: Instruction[];
+  /** Source span of each instruction (same index). */
+  spans: (Span | undefined)[];
+  stackSize: number;
+}
+
+export function generateCode(fn: IrFunction, span: Span): MachineFunction {
+  const liveness = computeLiveness(fn);
+  const allocation = allocateRegisters(fn, liveness);
+  const frame = layoutFrame(fn, span);
+  const { items, spans } = emitFunction(fn, allocation, frame.offsets);
+  const instructions = assemble(items);
+  if (instructions.length !== spans.length) {
+    throw new Error(`tsbpf compiler bug: ${instructions.length} instructions, ${spans.length} spans`);
+  }
+  return { name: fn.name, instructions, spans, stackSize: frame.size };
+}

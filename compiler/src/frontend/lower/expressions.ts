@@ -1,0 +1,367 @@
+/**
+ * Expressions: literals, names, arithmetic with the DSL's integer semantics, comparisons and
+ * logic (as values; `conditions.ts` lowers them as branches), member access on structs and the
+ * context, struct literals, assignments, and calls (dispatched to `calls.ts`).
+ */
+import { imm, reg } from "../../ir/ir.ts";
+import { fail } from "../../diagnostics/diagnostic.ts";
+import { identifierName, type Node } from "../ast.ts";
+import { BOOL, type DslType, type IntType, sizeOf, type StructType, typeName } from "../dsl_types.ts";
+import { integerValue, isIntegerLiteral } from "../probe_module.ts";
+import { lowerCall } from "./calls.ts";
+import { lowerConditionValue } from "./conditions.ts";
+import { ARITHMETIC, aluFor, commonIntType, COMPARISONS, foldAlu, mayOverflow,
+  normalize, wrapConstant } from "./integers.ts";
+import { contextField } from "./context_access.ts";
+import type { FunctionLowerer, ScalarType } from "./lowerer.ts";
+import type { Value } from "./values.ts";
+
+/** Lowers an expression; `expected` guides literals and struct literals. */
+export function lowerExpression(l: FunctionLowerer, node: Node, expected?: DslType): Value {
+  l.at(node);
+  switch (node.type) {
+    case "ParenthesizedExpression":
+    case "TSNonNullExpression":
+      return lowerExpression(l, node.expression, expected);
+    case "TSAsExpression":
+    case "TSSatisfiesExpression": {
+      const target = l.types.resolve(node.typeAnnotation);
+      return castTo(l, lowerExpression(l, node.expression, target), target, node);
+    }
+    case "Literal":
+      return literal(l, node);
+    case "Identifier":
+      return identifier(l, node);
+    case "UnaryExpression":
+      return unary(l, node, expected);
+    case "BinaryExpression":
+      return binary(l, node, expected);
+    case "LogicalExpression":
+      return lowerConditionValue(l, node);
+    case "ConditionalExpression":
+      return conditional(l, node, expected);
+    case "MemberExpression":
+      return member(l, node);
+    case "ObjectExpression":
+      return structLiteral(l, node, expected);
+    case "AssignmentExpression":
+      return assignment(l, node);
+    case "UpdateExpression":
+      return update(l, node);
+    case "CallExpression":
+      return lowerCall(l, node, expected);
+    case "ChainExpression":
+      fail("TSB2201", l.span(node), "optional chaining ('?.') is not supported in kernel code",
+        "check for undefined with an if statement first");
+  }
+  fail("TSB2202", l.span(node), `${describeNode(node)} cannot run in the kernel`,
+    "kernel handlers take integers, structs, maps and the helpers from @ts-bpf/probes");
+}
+
+function describeNode(node: Node): string {
+  switch (node.type) {
+    case "ArrowFunctionExpression": case "FunctionExpression": return "a closure";
+    case "TemplateLiteral": return "a template string";
+    case "ArrayExpression": return "an array literal";
+    case "NewExpression": return "'new'";
+    case "AwaitExpression": return "'await'";
+    case "ThisExpression": return "'this'";
+    default: return `this ${node.type.replace(/Expression$/, " expression").toLowerCase()}`;
+  }
+}
+
+function literal(l: FunctionLowerer, node: Node): Value {
+  if (typeof node.value === "boolean") return { kind: "const", type: BOOL as ScalarType, value: node.value ? 1n : 0n };
+  if (isIntegerLiteral(node)) {
+    const value = integerValue(node);
+    if (typeof node.bigint === "string") {
+      if (value > 0xffffffffffffffffn) {
+        fail("TSB2101", l.span(node), `${value} does not fit in 64 bits`);
+      }
+      return { kind: "const", value };
+    }
+    return { kind: "const", value };
+  }
+  if (typeof node.value === "number") {
+    fail("TSB2001", l.span(node), "floating-point numbers cannot run in the kernel",
+      "use integers: scale the value (e.g. milliseconds → nanoseconds as u64)");
+  }
+  if (typeof node.value === "string") {
+    fail("TSB2002", l.span(node), "a string value cannot be used here in kernel code",
+      "strings in the kernel are fixed-size fields (str<N>) read with readUserStr/comm()");
+  }
+  if (node.value === null) {
+    fail("TSB2202", l.span(node), "null has no meaning in kernel code", "use undefined checks on map lookups");
+  }
+  fail("TSB2202", l.span(node), "this literal cannot run in the kernel");
+}
+
+function identifier(l: FunctionLowerer, node: Node): Value {
+  const name = node.name as string;
+  if (name === "undefined") return { kind: "undefined" };
+  const local = l.scope.lookup(name);
+  if (local) {
+    switch (local.kind) {
+      case "reg": return { kind: "scalar", type: local.type, reg: local.reg };
+      case "const": return local.value;
+      case "place": return { kind: "place", type: local.type, addr: { kind: "slot", slot: local.slot }, off: 0 };
+      case "maybe": return { kind: "maybe", type: local.type, ptr: local.ptr, local: name };
+      case "alias": return local.value;
+    }
+  }
+  const constant = l.module.constants.get(name);
+  if (constant !== undefined) return { kind: "const", value: constant };
+  const map = l.module.maps.get(name);
+  if (map) return { kind: "map", decl: map };
+  if (l.module.functions.has(name)) {
+    fail("TSB2203", l.span(node), `function '${name}' can only be called in kernel code`,
+      "kernel code has no function values");
+  }
+  fail("TSB2204", l.span(node), `'${name}' is not available in kernel code`,
+    "handlers may use their parameters and locals, top-level integer constants, maps, and " +
+    "functions declared in the probe; userspace values are not visible to the kernel");
+}
+
+function castTo(l: FunctionLowerer, value: Value, target: DslType, node: Node): Value {
+  if (target.kind !== "int") return value;
+  if (value.kind === "const") return { kind: "const", type: target, value: wrapConstant(value.value, target) };
+  const s = l.toScalar(value, node, target);
+  return { kind: "scalar", type: target, reg: l.convert(s, target) };
+}
+
+function unary(l: FunctionLowerer, node: Node, expected?: DslType): Value {
+  const op = node.operator as string;
+  if (op === "!") return lowerConditionValue(l, node);
+  if (op === "+") return lowerExpression(l, node.argument, expected);
+  if (op === "typeof" || op === "void" || op === "delete") {
+    fail("TSB2202", l.span(node), `'${op}' cannot run in the kernel`);
+  }
+  const value = lowerExpression(l, node.argument, expected);
+  if (value.kind === "const") {
+    const v = op === "-" ? -value.value : ~value.value;
+    return { kind: "const", type: value.type, value: value.type?.kind === "int" ? wrapConstant(v, value.type) : v };
+  }
+  const s = l.toScalar(value, node.argument);
+  if (s.type.kind !== "int") fail("TSB2103", l.span(node), `'${op}' needs an integer`);
+  const r = l.b.vreg();
+  if (op === "-") l.b.emit({ op: "neg", dst: r, a: s.reg, width: 64 });
+  else l.b.emit({ op: "alu", alu: "xor", dst: r, a: s.reg, b: imm(-1), width: 64 });
+  normalize(l.b, r, s.type);
+  return { kind: "scalar", type: s.type, reg: r };
+}
+
+/** The common type of two operands, adapting untyped literals to the typed side. */
+export function operandType(l: FunctionLowerer, a: Value, b: Value, node: Node,
+  expected?: DslType): IntType | undefined {
+  const typeOf = (v: Value): ScalarType | undefined => {
+    switch (v.kind) {
+      case "const": return v.type;
+      case "scalar": return v.type;
+      case "place": case "maybe":
+        if (v.type.kind === "int" || v.type.kind === "bool") return v.type as ScalarType;
+        fail("TSB2103", l.span(node), `expected an integer, found a ${typeName(v.type)}`);
+      default:
+        fail("TSB2103", l.span(node), `expected an integer, found ${l.describe(v)}`);
+    }
+  };
+  const ta = typeOf(a);
+  const tb = typeOf(b);
+  const asInt = (t: ScalarType | undefined) => t?.kind === "bool" ? undefined : t;
+  if (ta && tb) {
+    if (ta.kind === "bool" || tb.kind === "bool") {
+      fail("TSB2106", l.span(node), "arithmetic on bool values", "use an integer type");
+    }
+    return commonIntType(ta, tb, l.span(node));
+  }
+  return asInt(ta) ?? asInt(tb) ?? (expected?.kind === "int" ? expected : undefined);
+}
+
+function binary(l: FunctionLowerer, node: Node, expected?: DslType): Value {
+  const op = node.operator as string;
+  if (COMPARISONS[op]) return lowerConditionValue(l, node);
+  if (!ARITHMETIC[op]) {
+    fail("TSB2202", l.span(node), `the '${op}' operator cannot run in the kernel`,
+      op === "**" ? "write repeated multiplication" : op === "in" || op === "instanceof"
+        ? "kernel values have no properties to test" : undefined);
+  }
+  const a = lowerExpression(l, node.left, expected);
+  const b = lowerExpression(l, node.right, expected);
+  let type = operandType(l, a, b, node, expected);
+  if (op === ">>>" && type?.signed) {
+    fail("TSB2107", l.span(node), "'>>>' on a signed type", "use '>>' (arithmetic for signed " +
+      "types, logical for unsigned), or convert to an unsigned type first");
+  }
+  if (a.kind === "const" && b.kind === "const") {
+    const alu = type ? aluFor(op, type) : ARITHMETIC[op]!;
+    return { kind: "const", type, value: foldAlu(alu, a.value, b.value, type) };
+  }
+  if (!type) throw new Error("tsbpf compiler bug: a non-constant operand without a type");
+  const alu = aluFor(op, type);
+  const sa = l.toScalar(a, node.left, type);
+  const ra = sa.type.kind === "int" && (sa.type.bits !== type.bits || sa.type.signed !== type.signed)
+    ? l.convert(sa, type) : sa.reg;
+  const r = l.b.vreg();
+  const shift = alu === "lsh" || alu === "rsh" || alu === "arsh";
+  if (b.kind === "const") {
+    let bv = wrapConstant(b.value, type);
+    if (shift) bv &= BigInt(type.bits <= 32 ? 31 : 63);
+    l.b.emit({ op: "alu", alu, dst: r, a: ra, b: imm(bv), width: 64 });
+  } else {
+    const sb = l.toScalar(b, node.right, type);
+    let rb = sb.type.kind === "int" && (sb.type.bits !== type.bits || sb.type.signed !== type.signed)
+      ? l.convert(sb, type) : sb.reg;
+    if (shift) {
+      const masked = l.b.vreg();
+      l.b.emit({ op: "alu", alu: "and", dst: masked, a: rb, b: imm(type.bits <= 32 ? 31 : 63), width: 64 });
+      rb = masked;
+    }
+    l.b.emit({ op: "alu", alu, dst: r, a: ra, b: reg(rb), width: 64 });
+  }
+  // Canonical operands make 64-bit arithmetic exact; only results that can leave the type's
+  // range are brought back.
+  if (mayOverflow(alu)) normalize(l.b, r, type);
+  return { kind: "scalar", type, reg: r };
+}
+
+function conditional(l: FunctionLowerer, node: Node, expected?: DslType): Value {
+  return lowerConditionValue(l, node, expected);
+}
+
+function member(l: FunctionLowerer, node: Node): Value {
+  if (node.computed) return indexed(l, node);
+  const name = identifierName(node.property);
+  if (!name) fail("TSB2205", l.span(node.property), "this member access cannot run in the kernel");
+  const object = lowerExpression(l, node.object);
+  if (object.kind === "ctx") return contextField(l, name, node);
+  const base = object.kind === "maybe" ? l.deref(object, node.object) : object;
+  if (base.kind !== "place" || base.type.kind !== "struct") {
+    fail("TSB2205", l.span(node), `'${name}' is not a field of ${l.describe(object)}`);
+  }
+  const field = (base.type as StructType).fields.find((f) => f.name === name);
+  if (!field) {
+    fail("TSB2206", l.span(node.property), `${typeName(base.type)} has no field '${name}'`,
+      `its fields are: ${(base.type as StructType).fields.map((f) => f.name).join(", ")}`);
+  }
+  return { kind: "place", type: field.type, addr: base.addr, off: base.off + field.offset };
+}
+
+function indexed(l: FunctionLowerer, node: Node): Value {
+  const object = lowerExpression(l, node.object);
+  const base = object.kind === "maybe" ? l.deref(object, node.object) : object;
+  if (base.kind !== "place" || (base.type.kind !== "array" && base.type.kind !== "str")) {
+    fail("TSB2207", l.span(node), `${l.describe(object)} cannot be indexed`);
+  }
+  const index = lowerExpression(l, node.property);
+  const length = base.type.kind === "array" ? base.type.length : base.type.capacity;
+  const element: DslType = base.type.kind === "array" ? base.type.element
+    : { kind: "int", bits: 8, signed: false, name: "u8" };
+  if (index.kind !== "const") {
+    fail("TSB2208", l.span(node.property), "array indexes in kernel code must be constants",
+      "the verifier must see every access is in bounds; use a constant or a bounded for loop " +
+      "index that the compiler unrolls");
+  }
+  if (index.value < 0n || index.value >= BigInt(length)) {
+    fail("TSB2209", l.span(node.property), `index ${index.value} is out of bounds (length ${length})`);
+  }
+  return { kind: "place", type: element, addr: base.addr, off: base.off + Number(index.value) * sizeOf(element) };
+}
+
+function structLiteral(l: FunctionLowerer, node: Node, expected?: DslType): Value {
+  if (!expected || expected.kind !== "struct") {
+    fail("TSB2210", l.span(node), "an object literal needs a struct type here",
+      "annotate the variable (const e: Event = { … }) or pass it where a struct is expected");
+  }
+  const slot = l.tempSlot(expected, `struct ${expected.name}`);
+  const seen = new Set<string>();
+  for (const p of node.properties as Node[]) {
+    const name = p.type === "Property" ? identifierName(p.key) : undefined;
+    if (!name || p.computed) fail("TSB2211", l.span(p), "struct literal members must be plain fields");
+    const field = expected.fields.find((f) => f.name === name);
+    if (!field) {
+      fail("TSB2206", l.span(p.key), `${expected.name} has no field '${name}'`,
+        `its fields are: ${expected.fields.map((f) => f.name).join(", ")}`);
+    }
+    seen.add(name);
+    const value = p.shorthand ? lowerExpression(l, p.key, field.type) : lowerExpression(l, p.value, field.type);
+    l.storeValue(field.type, { kind: "slot", slot }, field.offset, value, p.value);
+  }
+  const missing = expected.fields.filter((f) => !seen.has(f.name)).map((f) => f.name);
+  if (missing.length) {
+    fail("TSB2212", l.span(node), `missing field${missing.length > 1 ? "s" : ""} ${missing.join(", ")} ` +
+      `of ${expected.name}`, "kernel records have every field; set them all");
+  }
+  return { kind: "place", type: expected, addr: { kind: "slot", slot }, off: 0 };
+}
+
+/** Where an assignment writes. */
+function target(l: FunctionLowerer, node: Node): { type: DslType; write: (v: Value, n: Node) => void; read: () => Value } {
+  if (node.type === "Identifier") {
+    const local = l.scope.lookup(node.name);
+    if (!local) {
+      if (l.module.maps.has(node.name) || l.module.constants.has(node.name)) {
+        fail("TSB2213", l.span(node), `'${node.name}' is a top-level constant and cannot be assigned`);
+      }
+      fail("TSB2204", l.span(node), `'${node.name}' is not a local of this handler`,
+        "kernel code cannot change userspace variables; use a map to share state");
+    }
+    if (local.kind === "reg") {
+      if (!local.mutable) fail("TSB2213", l.span(node), `'${node.name}' is a const`, "declare it with let");
+      return {
+        type: local.type,
+        read: () => ({ kind: "scalar", type: local.type, reg: local.reg }),
+        write: (v, n) => {
+          const s = l.toScalar(v, n, local.type);
+          const r = s.type.kind === "int" && local.type.kind === "int" &&
+              (s.type.bits !== local.type.bits || s.type.signed !== local.type.signed)
+            ? l.convert(s, local.type) : s.reg;
+          l.b.emit({ op: "mov", dst: local.reg, src: reg(r), width: 64 });
+        },
+      };
+    }
+    if (local.kind === "place") {
+      return {
+        type: local.type,
+        read: () => ({ kind: "place", type: local.type, addr: { kind: "slot", slot: local.slot }, off: 0 }),
+        write: (v, n) => l.storeValue(local.type, { kind: "slot", slot: local.slot }, 0, v, n),
+      };
+    }
+    fail("TSB2213", l.span(node), `'${node.name}' cannot be assigned`);
+  }
+  const place = lowerExpression(l, node);
+  if (place.kind !== "place") fail("TSB2214", l.span(node), "this cannot be assigned to");
+  if (place.addr.kind === "reg" && place.addr.reg === l.ctxReg) {
+    fail("TSB2215", l.span(node), "the context is read-only", "copy the field into a local first");
+  }
+  return {
+    type: place.type,
+    read: () => place,
+    write: (v, n) => l.storeValue(place.type, place.addr, place.off, v, n),
+  };
+}
+
+function assignment(l: FunctionLowerer, node: Node): Value {
+  const op = node.operator as string;
+  const t = target(l, node.left);
+  if (op === "=") {
+    const value = lowerExpression(l, node.right, t.type);
+    t.write(value, node.right);
+    return { kind: "void" };
+  }
+  const binaryOp = op.slice(0, -1);
+  if (!ARITHMETIC[binaryOp]) fail("TSB2202", l.span(node), `'${op}' cannot run in the kernel`);
+  const result = binary(l, { type: "BinaryExpression", operator: binaryOp, left: node.left,
+    right: node.right, start: node.start, end: node.end }, t.type);
+  t.write(result, node);
+  return { kind: "void" };
+}
+
+function update(l: FunctionLowerer, node: Node): Value {
+  const t = target(l, node.argument);
+  if (t.type.kind !== "int") fail("TSB2103", l.span(node), "'++' and '--' need an integer");
+  const result = binary(l, { type: "BinaryExpression", operator: node.operator === "++" ? "+" : "-",
+    left: node.argument, right: { type: "Literal", value: 1, raw: "1", start: node.start, end: node.end },
+    start: node.start, end: node.end }, t.type);
+  t.write(result, node);
+  return { kind: "void" };
+}
+

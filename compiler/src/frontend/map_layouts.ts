@@ -1,0 +1,134 @@
+/**
+ * How each declared map becomes kernel maps: map type, key and value types, and the hidden maps
+ * the compiler adds (a ring buffer's drop counter). The artifact records these layouts so the
+ * runtime decodes keys, values and records without the compiler.
+ */
+import { MapType } from "@ts-bpf/loader";
+import { fail } from "../diagnostics/diagnostic.ts";
+import { type DslType, makeStruct, sizeOf, U32, U64, VOID } from "./dsl_types.ts";
+import type { MapDeclaration, ProbeModule } from "./probe_module.ts";
+import type { TypeResolver } from "./type_resolver.ts";
+
+export interface KernelMap {
+  /** The kernel map's name (the variable's, or options.name). */
+  name: string;
+  declaration: MapDeclaration;
+  mapType: number;
+  key: DslType;
+  value: DslType;
+  maxEntries: number;
+  /** For RingBuf/PerfEventArray: the record type. */
+  record?: DslType;
+  /** For keyed aggregations: the user's key type (the map key may add a bucket). */
+  userKey?: DslType;
+  /** A ring buffer's drop counter map name. */
+  dropsMap?: string;
+  hidden?: boolean;
+}
+
+export const HISTOGRAM_BUCKETS = 65;
+
+export class MapLayouts {
+  readonly byVariable = new Map<string, KernelMap>();
+  readonly all: KernelMap[] = [];
+
+  constructor(module: ProbeModule, types: TypeResolver) {
+    for (const decl of module.maps.values()) {
+      const map = layoutOf(decl, types);
+      this.byVariable.set(decl.variable, map);
+      this.all.push(map);
+      if (map.dropsMap) {
+        this.all.push({ name: map.dropsMap, declaration: decl, mapType: MapType.PERCPU_ARRAY,
+          key: U32, value: U64, maxEntries: 1, hidden: true });
+      }
+    }
+  }
+}
+
+function layoutOf(decl: MapDeclaration, types: TypeResolver): KernelMap {
+  // Aggregations' `name` is their telemetry name; the kernel map keeps the variable's name.
+  const aggregation = !["HashMap", "LruHashMap", "PerCpuHashMap", "ArrayMap", "PerCpuArrayMap",
+    "RingBuf", "PerfEventArray", "StackTraceMap"].includes(decl.kind);
+  const name = typeof decl.options.name === "string" && !aggregation ? decl.options.name
+    : decl.variable;
+  const arg = (i: number) => decl.typeArguments[i] ? types.resolve(decl.typeArguments[i]!) : VOID;
+  const entries = (fallback: number) => {
+    const n = decl.options.entries ?? fallback;
+    if (typeof n !== "number" || !Number.isInteger(n) || n <= 0) {
+      fail("TSB1004", decl.span, `map '${decl.variable}' needs { entries: N } with a positive ` +
+        "integer constant");
+    }
+    return n;
+  };
+  const base = { name, declaration: decl };
+  switch (decl.kind) {
+    case "HashMap": case "LruHashMap": case "PerCpuHashMap": {
+      const mapType = { HashMap: MapType.HASH, LruHashMap: MapType.LRU_HASH,
+        PerCpuHashMap: MapType.PERCPU_HASH }[decl.kind];
+      return { ...base, mapType, key: arg(0), value: arg(1), maxEntries: entries(0) };
+    }
+    case "ArrayMap": case "PerCpuArrayMap":
+      return { ...base, mapType: decl.kind === "ArrayMap" ? MapType.ARRAY : MapType.PERCPU_ARRAY,
+        key: U32, value: arg(0), maxEntries: entries(0) };
+    case "RingBuf": case "PerfEventArray": {
+      const bytes = decl.kind === "RingBuf" ? decl.options.bytes : 4096 * 8;
+      if (typeof bytes !== "number" || bytes < 4096 || (bytes & (bytes - 1)) !== 0) {
+        fail("TSB1004", decl.span, `ring buffer '${decl.variable}' needs { bytes: N } with N a ` +
+          "power of two of at least 4096");
+      }
+      if (decl.kind === "PerfEventArray") {
+        fail("TSB1005", decl.span, "PerfEventArray is not supported by the compiler yet",
+          "use RingBuf (kernel 5.8+)");
+      }
+      return { ...base, mapType: MapType.RINGBUF, key: VOID, value: VOID, maxEntries: bytes,
+        record: arg(0), dropsMap: `${name}_drops`.slice(0, 15) };
+    }
+    case "Count": case "Sum": case "Min": case "Max": {
+      const userKey = arg(0);
+      return keyed(base, userKey, U64, entries(10240));
+    }
+    case "Stats": case "Avg": {
+      const stats = makeStruct("stats", [{ name: "count", type: U64 }, { name: "sum", type: U64 },
+        { name: "min", type: U64 }, { name: "max", type: U64 }]);
+      return keyed(base, arg(0), stats, entries(10240));
+    }
+    case "Histogram": case "LinearHistogram": {
+      const userKey = arg(0);
+      if (userKey.kind === "void") {
+        return { ...base, mapType: MapType.ARRAY, key: U32, value: U64,
+          maxEntries: decl.kind === "Histogram" ? HISTOGRAM_BUCKETS : linearBuckets(decl), userKey };
+      }
+      const key = makeStruct(`${name}_key`, [{ name: "key", type: userKey },
+        { name: "bucket", type: U64 }]);
+      return { ...base, mapType: MapType.HASH, key, value: U64, maxEntries: entries(10240), userKey };
+    }
+    case "StackTraceMap": {
+      const depth = typeof decl.options.depth === "number" ? decl.options.depth : 127;
+      return { ...base, mapType: MapType.STACK_TRACE, key: U32,
+        value: { kind: "array", element: U64, length: depth }, maxEntries: entries(1024) };
+    }
+  }
+}
+
+function keyed(base: { name: string; declaration: MapDeclaration }, userKey: DslType,
+  value: DslType, maxEntries: number): KernelMap {
+  if (userKey.kind === "void") {
+    return { ...base, mapType: MapType.ARRAY, key: U32, value, maxEntries: 1, userKey };
+  }
+  return { ...base, mapType: MapType.HASH, key: userKey, value, maxEntries, userKey };
+}
+
+/** Buckets of a linear histogram: below min, each step, and at or above max. */
+export function linearBuckets(decl: MapDeclaration): number {
+  const { min, max, step } = decl.options;
+  if (typeof min !== "number" || typeof max !== "number" || typeof step !== "number" ||
+    step <= 0 || max <= min) {
+    fail("TSB1004", decl.span, "LinearHistogram needs constant { min, max, step } with max > min " +
+      "and step > 0");
+  }
+  return Math.ceil((max - min) / step) + 2;
+}
+
+export function keySize(map: KernelMap): number {
+  return sizeOf(map.key);
+}

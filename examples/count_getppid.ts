@@ -1,0 +1,7 @@
+import { Count, pid, tracepoint, type u32 } from "@ts-bpf/probes";
+
+const calls = new Count<u32>({ name: "getppid.calls" });
+
+tracepoint("syscalls:sys_enter_getppid", () => {
+  calls.increment(pid());
+});

@@ -1,0 +1,79 @@
+/**
+ * Aggregations, bpftrace's set, as first-class maps: each is keyed (by an integer, a struct, or
+ * nothing) and carries an optional telemetry name and unit, which the runtime turns into an
+ * OpenTelemetry instrument without user code. Kernel updates are atomic.
+ */
+import type { u64 } from "./integers.ts";
+import { DeclaredMap } from "./binding.ts";
+
+export interface AggregationOptions {
+  /** OpenTelemetry instrument name, e.g. "syscalls.openat". Without it, only printed. */
+  name?: string;
+  unit?: string;
+  description?: string;
+  /** Maximum distinct keys (default 10240). */
+  entries?: number;
+}
+
+abstract class Aggregation<K> extends DeclaredMap {
+  constructor(options: AggregationOptions = {}) {
+    super(options as unknown as Record<string, unknown>);
+  }
+  /** Userspace: every key with its aggregated value. */
+  entries(): Iterable<[K, unknown]> {
+    return this.bound().entries() as Iterable<[K, unknown]>;
+  }
+}
+
+/** Counts events per key (bpftrace `count()`); a monotonic counter in OpenTelemetry. */
+export class Count<K = void> extends Aggregation<K> {
+  increment(_key?: K, _by?: u64): void {
+    throw new Error("Count.increment() runs only inside kernel handlers");
+  }
+}
+
+/** Sums values per key (`sum()`); a monotonic counter. */
+export class Sum<K = void> extends Aggregation<K> {
+  add(_value: u64, _key?: K): void {
+    throw new Error("Sum.add() runs only inside kernel handlers");
+  }
+}
+
+/** Smallest value per key (`min()`); a gauge. */
+export class Min<K = void> extends Aggregation<K> {
+  record(_value: u64, _key?: K): void {
+    throw new Error("Min.record() runs only inside kernel handlers");
+  }
+}
+
+/** Largest value per key (`max()`); a gauge. */
+export class Max<K = void> extends Aggregation<K> {
+  record(_value: u64, _key?: K): void {
+    throw new Error("Max.record() runs only inside kernel handlers");
+  }
+}
+
+/** Count, sum, min, max and average per key (`stats()`, `avg()`). */
+export class Stats<K = void> extends Aggregation<K> {
+  record(_value: u64, _key?: K): void {
+    throw new Error("Stats.record() runs only inside kernel handlers");
+  }
+}
+export { Stats as Avg };
+
+/** A log2 histogram per key (`hist()`); an OpenTelemetry histogram with power-of-two bounds. */
+export class Histogram<K = void> extends Aggregation<K> {
+  record(_value: u64, _key?: K): void {
+    throw new Error("Histogram.record() runs only inside kernel handlers");
+  }
+}
+
+/** A linear histogram (`lhist(min, max, step)`). */
+export class LinearHistogram<K = void> extends Aggregation<K> {
+  constructor(options: AggregationOptions & { min: number; max: number; step: number }) {
+    super(options);
+  }
+  record(_value: u64, _key?: K): void {
+    throw new Error("LinearHistogram.record() runs only inside kernel handlers");
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * How the runtime connects a map declared in a probe to the live kernel map. A probe module's
+ * top level runs in userspace after the probe is attached; there, every declared map is bound,
+ * and its methods read and write the kernel's map. Kernel handlers never reach this code: the
+ * compiler turns their map calls into helper calls.
+ */
+
+/** The runtime's side of a bound map. Keys and values are decoded JS values. */
+export interface MapBinding {
+  lookup(key: unknown): unknown;
+  update(key: unknown, value: unknown): void;
+  delete(key: unknown): boolean;
+  entries(): Iterable<[unknown, unknown]>;
+  /** Ring buffers and perf buffers: records as they arrive. */
+  subscribe(callback: (record: unknown) => void): void;
+}
+
+export const BIND: unique symbol = Symbol.for("tsbpf.bind");
+
+/** Base of every declared map: holds its options and, once running, its binding. */
+export abstract class DeclaredMap {
+  #binding?: MapBinding;
+
+  constructor(readonly options: Readonly<Record<string, unknown>>) {}
+
+  /** Called by the runtime once the kernel map exists. */
+  [BIND](binding: MapBinding): void {
+    this.#binding = binding;
+  }
+
+  protected bound(): MapBinding {
+    if (!this.#binding) {
+      throw new Error("This map is not bound to a kernel map: run the probe with " +
+        "'tsbpf run', or load it with the runtime's load()");
+    }
+    return this.#binding;
+  }
+}
+
+/** Thrown by kernel-only helpers when userspace code calls them. */
+export function kernelOnly(name: string): never {
+  throw new Error(`${name}() runs only inside kernel handlers (the functions passed to ` +
+    "tracepoint(), uprobe(), …)");
+}
