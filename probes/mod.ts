@@ -9,5 +9,7 @@ export * from "./src/maps.ts";
 export * from "./src/aggregations.ts";
 export * from "./src/helpers.ts";
 export * from "./src/attach.ts";
-export type { CommonFields, GenericContext, TracepointContext, Tracepoints } from "./src/tracepoints.ts";
-export { BIND, DeclaredMap, type MapBinding } from "./src/binding.ts";
+export type {
+  BlockRequest, CommonFields, GenericContext, SchedWakeup, SyscallExit, TracepointContext, Tracepoints,
+} from "./src/tracepoints.ts";
+export { BIND, type Binder, DeclaredMap, type MapBinding, setBinder } from "./src/binding.ts";

@@ -65,7 +65,12 @@ export function interval(options: { ms: number }, callback: () => void): void {
   timers.push({ ms: options.ms, callback });
 }
 
-/** For the runtime: what the module declared, and its timers. */
-export function declared(): { attach: typeof declarations; timers: typeof timers } {
-  return { attach: declarations, timers };
+/** For the runtime: what the module declared, and its timers; `reset` starts a new module. */
+export function declared(reset = false): { attach: typeof declarations; timers: typeof timers } {
+  const out = { attach: [...declarations], timers: [...timers] };
+  if (reset) {
+    declarations.length = 0;
+    timers.length = 0;
+  }
+  return out;
 }

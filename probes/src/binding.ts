@@ -17,11 +17,29 @@ export interface MapBinding {
 
 export const BIND: unique symbol = Symbol.for("tsbpf.bind");
 
+/**
+ * Gives each map its binding as the probe module declares it. The runtime sets a binder before
+ * it imports the probe's userspace code; maps are numbered in declaration order, the order the
+ * compiler lists them in the artifact.
+ */
+export type Binder = (index: number, options: Readonly<Record<string, unknown>>) => MapBinding | undefined;
+
+let binder: Binder | undefined;
+let declaredCount = 0;
+
+/** For the runtime: bind the maps a module is about to declare (undefined: stop binding). */
+export function setBinder(next: Binder | undefined): void {
+  binder = next;
+  declaredCount = 0;
+}
+
 /** Base of every declared map: holds its options and, once running, its binding. */
 export abstract class DeclaredMap {
   #binding?: MapBinding;
 
-  constructor(readonly options: Readonly<Record<string, unknown>>) {}
+  constructor(readonly options: Readonly<Record<string, unknown>>) {
+    this.#binding = binder?.(declaredCount++, options);
+  }
 
   /** Called by the runtime once the kernel map exists. */
   [BIND](binding: MapBinding): void {

@@ -1,0 +1,32 @@
+/**
+ * `tsbpf build <probe.ts> -o <file>`: compile, bundle the userspace part with esbuild, and
+ * write one CBOR artifact that `tsbpf run` starts without the compiler.
+ */
+import { encode as encodeCbor } from "cbor-x";
+import { writeFileSync } from "node:fs";
+import { compile } from "@ts-bpf/compiler";
+import { readFileText, tracepointFormat } from "@ts-bpf/loader";
+import { bundleUserspace } from "../userspace_bundle.ts";
+import { ProbeError } from "../probe_error.ts";
+import { flagString, type ParsedArgs } from "./args.ts";
+
+export async function buildCommand(args: ParsedArgs, err: (line: string) => void): Promise<number> {
+  const path = args.positional[0];
+  const output = flagString(args, "o") ?? flagString(args, "output") ?? path?.replace(/\.m?ts$/, ".tsbpf");
+  if (!path || !output) throw new ProbeError("usage", "tsbpf build needs a probe: tsbpf build probe.ts -o probe.tsbpf");
+  const started = performance.now();
+  const result = compile({ file: path, source: readFileText(path), tracepointFormat: (name) => {
+    try {
+      return tracepointFormat(name);
+    } catch {
+      return undefined;
+    }
+  } });
+  if (!result.artifact) throw new ProbeError("compile", result.rendered(), result.diagnostics.length);
+  result.artifact.userspace = await bundleUserspace(path);
+  const bytes = encodeCbor(result.artifact);
+  writeFileSync(output, bytes);
+  err(`built ${output} (${bytes.length} bytes, ${result.artifact.programs.length} programs) in ` +
+    `${(performance.now() - started).toFixed(1)} ms`);
+  return 0;
+}

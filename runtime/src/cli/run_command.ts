@@ -1,0 +1,87 @@
+/**
+ * `tsbpf run <probe.ts | artifact>`: start the probe, print events (JSON mode) as they arrive,
+ * and on Ctrl-C, SIGTERM or --duration detach and print the maps' final state the way bpftrace
+ * does (or as JSON lines), then a stats line in JSON mode.
+ */
+import { decode as decodeCbor } from "cbor-x";
+import type { Artifact } from "@ts-bpf/loader";
+import { readFileBytes } from "@ts-bpf/loader";
+import { Session } from "../session.ts";
+import { textReport } from "../output/text_report.ts";
+import { jsonLines } from "../output/json_report.ts";
+import { toJson } from "../output/format_value.ts";
+import { ProbeError } from "../probe_error.ts";
+import { type ParsedArgs, flagString } from "./args.ts";
+import { startTelemetry } from "../telemetry/wiring.ts";
+
+export async function runCommand(args: ParsedArgs, out: (line: string) => void,
+  err: (line: string) => void): Promise<number> {
+  const target = args.positional[0];
+  if (!target) throw new ProbeError("usage", "tsbpf run needs a probe: tsbpf run probe.ts");
+  const output = flagString(args, "output") ?? "text";
+  if (output !== "text" && output !== "json") {
+    throw new ProbeError("usage", `--output must be text or json, not '${output}'`);
+  }
+  const durationText = flagString(args, "duration");
+  const duration = durationText === undefined ? undefined : Number(durationText);
+  if (duration !== undefined && !(duration > 0)) {
+    throw new ProbeError("usage", `--duration needs a number of seconds, not '${durationText}'`);
+  }
+  const json = output === "json";
+  const progress = (line: string) => err(line);
+  (globalThis as { tsbpfArgs?: string[] }).tsbpfArgs = args.passthrough;
+  const options = {
+    progress,
+    stats: true,
+    onEvent: json ? (map: string, record: unknown) => out(toJson({ type: "event", map, value: record }))
+      : undefined,
+  };
+  const session = target.endsWith(".ts") || target.endsWith(".mts")
+    ? await Session.fromSource(target, options)
+    : await Session.start(readArtifact(target), options);
+  const telemetry = await startTelemetry(session, args, err);
+  err(duration ? `running for ${duration} s` : "running; Ctrl-C to stop");
+  await waitForStop(duration);
+  const snapshots = session.snapshots();
+  const stats = session.stats();
+  await telemetry?.shutdown();
+  await session.close();
+  if (json) {
+    for (const line of jsonLines(snapshots)) out(line);
+    out(toJson({ type: "stats", events: stats.events, lost: stats.lost, programs: stats.programs }));
+  } else {
+    const report = textReport(snapshots);
+    if (report) out(`\n${report}`);
+    if (stats.lost > 0n) err(`lost ${stats.lost} records (ring buffer full)`);
+  }
+  return 0;
+}
+
+export function readArtifact(path: string): Artifact {
+  let artifact: Artifact;
+  try {
+    artifact = decodeCbor(readFileBytes(path)) as Artifact;
+  } catch (error) {
+    throw new ProbeError("load", `Cannot read artifact '${path}': ${(error as Error).message} ` +
+      "(hint: run a probe .ts, or an artifact made by 'tsbpf build')");
+  }
+  if (artifact?.version !== 1 || !(artifact.object instanceof Uint8Array)) {
+    throw new ProbeError("load", `'${path}' is not a tsbpf artifact (version ${artifact?.version})` +
+      " (hint: rebuild it with this tsbpf's 'tsbpf build')");
+  }
+  return artifact;
+}
+
+function waitForStop(seconds?: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      process.off("SIGINT", done);
+      process.off("SIGTERM", done);
+      resolve();
+    };
+    const timer = seconds ? setTimeout(done, seconds * 1000) : setInterval(() => {}, 1 << 30);
+    process.on("SIGINT", done);
+    process.on("SIGTERM", done);
+  });
+}

@@ -1,0 +1,207 @@
+/**
+ * A live probe session: compile (or take an artifact), load maps and programs, start consuming
+ * ring buffers before anything is attached, bind the probe's userspace code to the live maps,
+ * attach, and on close detach everything and report the maps' final state. Any failure while
+ * starting undoes what was done, so nothing is left half-attached.
+ */
+import {
+  type Artifact, type ArtifactMap, type BpfMap, closeFd, type Collection, enableStats, type Link,
+  loadCollection, readBpfObject, readFileText, RingBufReader, tracepointFormat,
+} from "@ts-bpf/loader";
+import { compile } from "@ts-bpf/compiler";
+import { declared, type MapBinding, setBinder } from "@ts-bpf/probes";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type DecodedValue, decodeValue, encodeValue } from "./decode/value_codec.ts";
+import { droppedRecords, type MapSnapshot, snapshot } from "./decode/map_snapshot.ts";
+import { attachProgram, describeAttach } from "./attach_program.ts";
+import { bundleUserspace } from "./userspace_bundle.ts";
+import { ProbeError } from "./probe_error.ts";
+
+export interface SessionOptions {
+  /** Called with every ring-buffer record as it arrives (decoded). */
+  onEvent?: (map: string, record: DecodedValue) => void;
+  /** Progress lines ("compiled in 12 ms", "attached …"). */
+  progress?: (line: string) => void;
+  /** Run the probe's userspace code (default true). */
+  userspace?: boolean;
+  /** Count program run time (kernel.bpf_stats_enabled while the session lives). */
+  stats?: boolean;
+}
+
+export interface SessionStats {
+  events: number;
+  /** Records the kernel could not write (ring buffer full), exact. */
+  lost: bigint;
+  programs: { name: string; runCount: bigint; runTimeNs: bigint }[];
+}
+
+export class Session {
+  readonly artifact: Artifact;
+  readonly collection: Collection;
+  readonly #links: Link[] = [];
+  readonly #readers: RingBufReader[] = [];
+  readonly #subscribers = new Map<string, ((record: DecodedValue) => void)[]>();
+  readonly #timers: ReturnType<typeof setInterval>[] = [];
+  #statsFd = -1;
+  #events = 0;
+  #closed = false;
+
+  private constructor(artifact: Artifact, collection: Collection) {
+    this.artifact = artifact;
+    this.collection = collection;
+  }
+
+  /** Compiles `path` (a probe .ts) and starts it. Throws ProbeError with diagnostics. */
+  static async fromSource(path: string, options: SessionOptions = {}): Promise<Session> {
+    const started = performance.now();
+    const source = readFileText(path);
+    const result = compile({ file: path, source, tracepointFormat: formatFromTracefs });
+    if (!result.artifact) throw new ProbeError("compile", result.rendered(), result.diagnostics.length);
+    options.progress?.(`compiled ${path} in ${(performance.now() - started).toFixed(1)} ms`);
+    const artifact = result.artifact;
+    if (options.userspace !== false) artifact.userspace = await bundleUserspace(path);
+    return Session.start(artifact, options);
+  }
+
+  /** Starts a compiled artifact. */
+  static async start(artifact: Artifact, options: SessionOptions = {}): Promise<Session> {
+    const started = performance.now();
+    const collection = loadCollection(readBpfObject(artifact.object, artifact.source.file));
+    const session = new Session(artifact, collection);
+    try {
+      if (options.stats) session.#statsFd = enableStats();
+      session.#startReaders(options);
+      if (options.userspace !== false && artifact.userspace) await session.#runUserspace();
+      for (const entry of artifact.programs) {
+        const link = attachProgram(collection.program(entry.name), entry);
+        if (link) {
+          session.#links.push(link);
+          options.progress?.(`attached ${entry.name} to ${describeAttach(entry)}`);
+        }
+      }
+      options.progress?.(`${session.#links.length} probe${session.#links.length === 1 ? "" : "s"} ` +
+        `attached in ${(performance.now() - started).toFixed(1)} ms`);
+      for (const timer of declared().timers) {
+        session.#timers.push(setInterval(timer.callback, timer.ms));
+      }
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
+    return session;
+  }
+
+  /** The live kernel map behind a probe's map variable. */
+  map(variable: string): { artifact: ArtifactMap; live: BpfMap } {
+    const artifact = this.artifact.maps.find((m) => m.variable === variable && !m.hidden);
+    if (!artifact) throw new Error(`The probe declares no map '${variable}'`);
+    return { artifact, live: this.collection.map(artifact.name) };
+  }
+
+  /** Subscribes to a ring buffer's decoded records. */
+  on(variable: string, callback: (record: DecodedValue) => void): void {
+    const list = this.#subscribers.get(variable) ?? [];
+    list.push(callback);
+    this.#subscribers.set(variable, list);
+  }
+
+  /** Every visible map's current contents. */
+  snapshots(): MapSnapshot[] {
+    return this.artifact.maps.filter((m) => !m.hidden)
+      .map((m) => snapshot(m, this.collection.map(m.name)));
+  }
+
+  stats(): SessionStats {
+    let lost = 0n;
+    for (const m of this.artifact.maps) {
+      if (m.dropsMap) lost += droppedRecords(this.collection.map(m.dropsMap));
+    }
+    return {
+      events: this.#events,
+      lost,
+      programs: this.artifact.programs.map((p) => {
+        const info = this.collection.program(p.name).info();
+        return { name: p.name, runCount: info.runCount, runTimeNs: info.runTimeNs };
+      }),
+    };
+  }
+
+  /** Detaches every probe, drains and stops the ring buffers, and closes the kernel objects. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const timer of this.#timers) clearInterval(timer);
+    for (const link of this.#links.splice(0)) link.close();
+    for (const reader of this.#readers.splice(0)) await reader.close();
+    setBinder(undefined);
+    this.collection.close();
+    if (this.#statsFd >= 0) {
+      const fd = this.#statsFd;
+      this.#statsFd = -1;
+      closeFd(fd);
+    }
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  #startReaders(options: SessionOptions): void {
+    for (const m of this.artifact.maps) {
+      if (m.kind !== "RingBuf" || !m.record) continue;
+      const reader = RingBufReader.open(this.collection.map(m.name));
+      this.#readers.push(reader);
+      const record = m.record;
+      void reader.start((bytes) => {
+        this.#events++;
+        const value = decodeValue(record, bytes);
+        options.onEvent?.(m.variable, value);
+        for (const cb of this.#subscribers.get(m.variable) ?? []) cb(value);
+      });
+    }
+  }
+
+  async #runUserspace(): Promise<void> {
+    const visible = this.artifact.maps.filter((m) => !m.hidden);
+    setBinder((index) => {
+      const m = visible[index];
+      return m ? this.#binding(m) : undefined;
+    });
+    declared(true);
+    const dir = mkdtempSync(join(tmpdir(), "tsbpf-"));
+    const file = join(dir, "userspace.mjs");
+    writeFileSync(file, this.artifact.userspace!);
+    try {
+      await import(pathToFileURL(file).href);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  #binding(m: ArtifactMap): MapBinding {
+    const live = () => this.collection.map(m.name);
+    return {
+      lookup: (key) => {
+        const bytes = live().lookup(encodeValue(m.key, key as DecodedValue));
+        return bytes ? decodeValue(m.value, bytes) : undefined;
+      },
+      update: (key, value) => live().update(encodeValue(m.key, key as DecodedValue),
+        encodeValue(m.value, value as DecodedValue)),
+      delete: (key) => live().delete(encodeValue(m.key, key as DecodedValue)),
+      entries: () => live().lookupAll().map(([k, v]) =>
+        [decodeValue(m.key, k), decodeValue(m.value, v)] as [unknown, unknown]),
+      subscribe: (callback) => this.on(m.variable, callback as (r: DecodedValue) => void),
+    };
+  }
+}
+
+function formatFromTracefs(name: string): string | undefined {
+  try {
+    return tracepointFormat(name);
+  } catch {
+    return undefined;
+  }
+}
