@@ -87,3 +87,16 @@ export class StackTraceMap extends DeclaredMap {
     super(options as unknown as Record<string, unknown>);
   }
 }
+
+/**
+ * A stream of spans: a ring buffer whose records the runtime turns into OpenTelemetry spans.
+ * The record struct must have `name: str<N>`, `start: u64` and `end: u64` (ktimeNs() values),
+ * and may have `kind: u8` (0 internal, 1 server, 2 client, 3 producer, 4 consumer),
+ * `status: u8` (0 unset, 1 ok, 2 error), `traceId: Arr<u8, 16>`, `spanId: Arr<u8, 8>` and
+ * `parentId: Arr<u8, 8>`; every other field becomes a span attribute named after it.
+ */
+export class SpanStream<T> extends RingBuf<T> {
+  constructor(options: { bytes?: number; name?: string } = {}) {
+    super({ bytes: options.bytes ?? 256 * 1024, name: options.name });
+  }
+}

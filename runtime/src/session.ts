@@ -151,7 +151,7 @@ export class Session {
 
   #startReaders(options: SessionOptions): void {
     for (const m of this.artifact.maps) {
-      if (m.kind !== "RingBuf" || !m.record) continue;
+      if ((m.kind !== "RingBuf" && m.kind !== "SpanStream") || !m.record) continue;
       const reader = RingBufReader.open(this.collection.map(m.name));
       this.#readers.push(reader);
       const record = m.record;

@@ -48,7 +48,7 @@ export class MapLayouts {
 function layoutOf(decl: MapDeclaration, types: TypeResolver): KernelMap {
   // Aggregations' `name` is their telemetry name; the kernel map keeps the variable's name.
   const aggregation = !["HashMap", "LruHashMap", "PerCpuHashMap", "ArrayMap", "PerCpuArrayMap",
-    "RingBuf", "PerfEventArray", "StackTraceMap"].includes(decl.kind);
+    "RingBuf", "PerfEventArray", "SpanStream", "StackTraceMap"].includes(decl.kind);
   const name = typeof decl.options.name === "string" && !aggregation ? decl.options.name
     : decl.variable;
   const arg = (i: number) => decl.typeArguments[i] ? types.resolve(decl.typeArguments[i]!) : VOID;
@@ -70,8 +70,8 @@ function layoutOf(decl: MapDeclaration, types: TypeResolver): KernelMap {
     case "ArrayMap": case "PerCpuArrayMap":
       return { ...base, mapType: decl.kind === "ArrayMap" ? MapType.ARRAY : MapType.PERCPU_ARRAY,
         key: U32, value: arg(0), maxEntries: entries(0) };
-    case "RingBuf": case "PerfEventArray": {
-      const bytes = decl.kind === "RingBuf" ? decl.options.bytes : 4096 * 8;
+    case "RingBuf": case "PerfEventArray": case "SpanStream": {
+      const bytes = decl.kind === "PerfEventArray" ? 4096 * 8 : decl.options.bytes ?? 256 * 1024;
       if (typeof bytes !== "number" || bytes < 4096 || (bytes & (bytes - 1)) !== 0) {
         fail("TSB1004", decl.span, `ring buffer '${decl.variable}' needs { bytes: N } with N a ` +
           "power of two of at least 4096");

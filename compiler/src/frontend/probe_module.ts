@@ -9,12 +9,12 @@ import { identifierName, type Node } from "./ast.ts";
 
 export type MapKind =
   | "HashMap" | "LruHashMap" | "PerCpuHashMap" | "ArrayMap" | "PerCpuArrayMap" | "RingBuf"
-  | "PerfEventArray" | "StackTraceMap" | "Count" | "Sum" | "Min" | "Max" | "Stats" | "Avg"
+  | "PerfEventArray" | "SpanStream" | "StackTraceMap" | "Count" | "Sum" | "Min" | "Max" | "Stats" | "Avg"
   | "Histogram" | "LinearHistogram";
 
 export const MAP_KINDS: ReadonlySet<string> = new Set<MapKind>([
   "HashMap", "LruHashMap", "PerCpuHashMap", "ArrayMap", "PerCpuArrayMap", "RingBuf",
-  "PerfEventArray", "StackTraceMap", "Count", "Sum", "Min", "Max", "Stats", "Avg", "Histogram",
+  "PerfEventArray", "SpanStream", "StackTraceMap", "Count", "Sum", "Min", "Max", "Stats", "Avg", "Histogram",
   "LinearHistogram",
 ]);
 

@@ -40,7 +40,7 @@ export interface ArtifactProgram {
 
 export type MapKindName =
   | "HashMap" | "LruHashMap" | "PerCpuHashMap" | "ArrayMap" | "PerCpuArrayMap" | "RingBuf"
-  | "PerfEventArray" | "StackTraceMap" | "Count" | "Sum" | "Min" | "Max" | "Stats" | "Avg"
+  | "PerfEventArray" | "SpanStream" | "StackTraceMap" | "Count" | "Sum" | "Min" | "Max" | "Stats" | "Avg"
   | "Histogram" | "LinearHistogram";
 
 export interface ArtifactMap {

@@ -44,7 +44,8 @@ function sumU64(bytes: Uint8Array, cpus: number): bigint {
 }
 
 export function snapshot(map: ArtifactMap, live: BpfMap): MapSnapshot {
-  if (map.kind === "RingBuf" || map.kind === "PerfEventArray" || map.kind === "StackTraceMap") {
+  if (map.kind === "RingBuf" || map.kind === "SpanStream" || map.kind === "PerfEventArray" ||
+    map.kind === "StackTraceMap") {
     return { kind: "stream", map };
   }
   const entries = live.lookupAll();

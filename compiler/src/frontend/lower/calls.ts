@@ -14,6 +14,7 @@ import { wrapConstant } from "./integers.ts";
 import type { FunctionLowerer } from "./lowerer.ts";
 import { mapMethod } from "./map_calls.ts";
 import { inlineFunction } from "./inline.ts";
+import { stringHelper } from "./strings.ts";
 import type { Value } from "./values.ts";
 
 export function lowerCall(l: FunctionLowerer, node: Node, expected?: DslType): Value {
@@ -76,27 +77,10 @@ function helperCall(l: FunctionLowerer, name: string, args: Node[], node: Node,
     case "gid": return shifted(Helper.get_current_uid_gid, true);
     case "cpu": return scalar(call(l, Helper.get_smp_processor_id, []), U32);
     case "random": return scalar(call(l, Helper.get_prandom_u32, []), U32);
-    case "comm": {
-      const type: DslType = { kind: "str", capacity: 16 };
-      const slot = l.tempSlot(type, "comm()");
-      const p = l.b.vreg();
-      l.b.emit({ op: "slot_addr", dst: p, slot, off: 0 });
-      call(l, Helper.get_current_comm, [reg(p), imm(16)]);
-      return { kind: "place", type, addr: { kind: "slot", slot }, off: 0 };
-    }
+    case "comm":
     case "readUserStr":
-    case "readKernelStr": {
-      const size = constantArg(l, args[1], node, `${name}() needs a constant size`);
-      if (size < 1 || size > 4096) fail("TSB2403", l.span(args[1] ?? node), "string reads are 1 to 4096 bytes");
-      const type: DslType = { kind: "str", capacity: size };
-      const address = l.toScalar(lowerExpression(l, args[0]!, U64), args[0]!, U64);
-      const slot = l.tempSlot(type, `${name}()`);
-      const p = l.b.vreg();
-      l.b.emit({ op: "slot_addr", dst: p, slot, off: 0 });
-      call(l, name === "readUserStr" ? Helper.probe_read_user_str : Helper.probe_read_kernel_str,
-        [reg(p), imm(size), reg(address.reg)]);
-      return { kind: "place", type, addr: { kind: "slot", slot }, off: 0 };
-    }
+    case "readKernelStr":
+      return stringHelper(l, name, args, node);
     case "readUser":
     case "readKernel": {
       const typeArg = (node.typeArguments?.params?.[0]) as Node | undefined;
@@ -131,12 +115,6 @@ function helperCall(l: FunctionLowerer, name: string, args: Node[], node: Node,
   fail("TSB2204", l.span(node.callee), `'${name}' from @ts-bpf/probes cannot be called in kernel code`,
     ["tracepoint", "uprobe", "uretprobe", "rawTracepoint", "profile", "interval", "test"].includes(name)
       ? "attach declarations belong at the top level of the probe" : undefined);
-}
-
-function constantArg(l: FunctionLowerer, arg: Node | undefined, node: Node, message: string): number {
-  const v = arg ? lowerExpression(l, arg) : undefined;
-  if (v?.kind !== "const") fail("TSB2406", l.span(arg ?? node), message);
-  return Number(v.value);
 }
 
 function printk(l: FunctionLowerer, args: Node[], node: Node): Value {

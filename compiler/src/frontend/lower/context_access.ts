@@ -1,18 +1,20 @@
 /**
- * The handler's context: tracepoint fields at their format's offsets (read-only), raw
+ * The handler's context: tracepoint fields at their format's offsets (read-only; `__data_loc`
+ * strings are copied out by strings.ts), raw
  * tracepoint arguments, and uprobe registers from struct pt_regs (x86-64).
  */
 import { fail } from "../../diagnostics/diagnostic.ts";
 import type { Node } from "../ast.ts";
-import { U64 } from "../dsl_types.ts";
+import { type DslType, U64 } from "../dsl_types.ts";
 import type { FunctionLowerer } from "./lowerer.ts";
+import { dataLocString } from "./strings.ts";
 import type { Value } from "./values.ts";
 
 /** Offsets in struct pt_regs (x86-64) of the argument registers and the return value. */
 export const PT_REGS_ARGS = [112, 104, 96, 88, 72, 64];
 export const PT_REGS_RAX = 80;
 
-export function contextField(l: FunctionLowerer, name: string, node: Node): Value {
+export function contextField(l: FunctionLowerer, name: string, node: Node, expected?: DslType): Value {
   const format = l.tracepoint;
   if (!format) {
     fail("TSB2301", l.span(node), `this context has no field '${name}'`,
@@ -25,10 +27,9 @@ export function contextField(l: FunctionLowerer, name: string, node: Node): Valu
     fail("TSB2302", l.span(node), `tracepoint '${l.attachment.target}' has no field '${name}'`,
       names.length ? `its fields are: ${names.join(", ")}` : "it has no fields of its own");
   }
-  if (field.dataLoc) {
-    fail("TSB2303", l.span(node), `'${name}' is a variable-length (__data_loc) field`,
-      "it is not supported by the compiler yet");
-  }
+  // A variable-length string stored after the fixed fields: read it into a str<N> (N from
+  // the destination's type, else 256).
+  if (field.dataLoc) return dataLocString(l, field, node, undefined, expected);
   return { kind: "place", type: field.type, addr: { kind: "reg", reg: l.ctxReg }, off: field.offset };
 }
 

@@ -13,6 +13,7 @@ import { lowerConditionValue } from "./conditions.ts";
 import { ARITHMETIC, aluFor, commonIntType, COMPARISONS, foldAlu, mayOverflow,
   normalize, wrapConstant } from "./integers.ts";
 import { contextField } from "./context_access.ts";
+import { lowerStringInto } from "./strings.ts";
 import type { FunctionLowerer, ScalarType } from "./lowerer.ts";
 import type { Value } from "./values.ts";
 
@@ -41,7 +42,7 @@ export function lowerExpression(l: FunctionLowerer, node: Node, expected?: DslTy
     case "ConditionalExpression":
       return conditional(l, node, expected);
     case "MemberExpression":
-      return member(l, node);
+      return member(l, node, expected);
     case "ObjectExpression":
       return structLiteral(l, node, expected);
     case "AssignmentExpression":
@@ -106,7 +107,9 @@ function identifier(l: FunctionLowerer, node: Node): Value {
       case "const": return local.value;
       case "place": return { kind: "place", type: local.type, addr: { kind: "slot", slot: local.slot }, off: 0 };
       case "maybe": return { kind: "maybe", type: local.type, ptr: local.ptr, local: name };
-      case "alias": return local.value;
+      // An alias (an inlined function's parameter) shares its argument's memory: not fresh.
+      case "alias": return local.value.kind === "place" && local.value.fresh
+        ? { ...local.value, fresh: false } : local.value;
     }
   }
   const constant = l.module.constants.get(name);
@@ -227,12 +230,12 @@ function conditional(l: FunctionLowerer, node: Node, expected?: DslType): Value 
   return lowerConditionValue(l, node, expected);
 }
 
-function member(l: FunctionLowerer, node: Node): Value {
+function member(l: FunctionLowerer, node: Node, expected?: DslType): Value {
   if (node.computed) return indexed(l, node);
   const name = identifierName(node.property);
   if (!name) fail("TSB2205", l.span(node.property), "this member access cannot run in the kernel");
   const object = lowerExpression(l, node.object);
-  if (object.kind === "ctx") return contextField(l, name, node);
+  if (object.kind === "ctx") return contextField(l, name, node, expected);
   const base = object.kind === "maybe" ? l.deref(object, node.object) : object;
   if (base.kind !== "place" || base.type.kind !== "struct") {
     fail("TSB2205", l.span(node), `'${name}' is not a field of ${l.describe(object)}`);
@@ -282,6 +285,10 @@ function structLiteral(l: FunctionLowerer, node: Node, expected?: DslType): Valu
         `its fields are: ${expected.fields.map((f) => f.name).join(", ")}`);
     }
     seen.add(name);
+    // Strings are read straight into the field: no temporary on the 512-byte stack.
+    const into = { kind: "place" as const, type: field.type, addr: { kind: "slot" as const, slot },
+      off: field.offset };
+    if (!p.shorthand && lowerStringInto(l, p.value, into)) continue;
     const value = p.shorthand ? lowerExpression(l, p.key, field.type) : lowerExpression(l, p.value, field.type);
     l.storeValue(field.type, { kind: "slot", slot }, field.offset, value, p.value);
   }
@@ -290,7 +297,7 @@ function structLiteral(l: FunctionLowerer, node: Node, expected?: DslType): Valu
     fail("TSB2212", l.span(node), `missing field${missing.length > 1 ? "s" : ""} ${missing.join(", ")} ` +
       `of ${expected.name}`, "kernel records have every field; set them all");
   }
-  return { kind: "place", type: expected, addr: { kind: "slot", slot }, off: 0 };
+  return { kind: "place", type: expected, addr: { kind: "slot", slot }, off: 0, fresh: true };
 }
 
 /** Where an assignment writes. */

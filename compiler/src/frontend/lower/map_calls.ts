@@ -63,7 +63,7 @@ export function mapMethod(l: FunctionLowerer, decl: MapDeclaration, method: stri
 const METHODS: Partial<Record<string, string[]>> = {
   HashMap: ["get", "set", "delete"], LruHashMap: ["get", "set", "delete"],
   PerCpuHashMap: ["get", "set", "delete"], ArrayMap: ["get", "set"], PerCpuArrayMap: ["get", "set"],
-  RingBuf: ["emit"], Count: ["increment"], Sum: ["add"], Min: ["record"], Max: ["record"],
+  RingBuf: ["emit"], SpanStream: ["emit"], Count: ["increment"], Sum: ["add"], Min: ["record"], Max: ["record"],
   Stats: ["record"], Avg: ["record"], Histogram: ["record"], LinearHistogram: ["record"],
 };
 

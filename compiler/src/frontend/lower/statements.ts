@@ -95,8 +95,12 @@ function defineLocal(l: FunctionLowerer, name: string, annotated: DslType | unde
     if (value.kind !== "place" || !sameType(value.type, type)) {
       fail("TSB2105", l.span(node), `expected a ${typeName(type)} here, found ${l.describe(value)}`);
     }
-    const slot = l.tempSlot(type, `local '${name}'`, false);
-    l.storeValue(type, { kind: "slot", slot }, 0, value, node);
+    // A fresh temporary (a struct literal, a string read) becomes the local itself: copying
+    // it would spend the 512-byte stack twice.
+    const adopt = value.fresh && value.addr.kind === "slot" && value.off === 0;
+    const slot = adopt && value.addr.kind === "slot" ? value.addr.slot
+      : l.tempSlot(type, `local '${name}'`, false);
+    if (!adopt) l.storeValue(type, { kind: "slot", slot }, 0, value, node);
     l.scope.locals.set(name, { kind: "place", type, slot, mutable });
     return;
   }

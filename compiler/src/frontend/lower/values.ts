@@ -12,8 +12,9 @@ export type Value =
   | { kind: "scalar"; type: IntType | Extract<DslType, { kind: "bool" }>; reg: VReg }
   /** A compile-time integer; `type` undefined means an untyped literal that adapts. */
   | { kind: "const"; type?: IntType | Extract<DslType, { kind: "bool" }>; value: bigint }
-  /** A value in memory at addr + off. */
-  | { kind: "place"; type: DslType; addr: Address; off: number }
+  /** A value in memory at addr + off; `fresh` when it is a temporary nothing else refers to
+   * (a struct literal, a string read), which a local may take over instead of copying. */
+  | { kind: "place"; type: DslType; addr: Address; off: number; fresh?: boolean }
   /** A map lookup's result: a pointer to the value, or null. */
   | { kind: "maybe"; type: DslType; ptr: VReg; local?: string }
   | { kind: "map"; decl: MapDeclaration }
