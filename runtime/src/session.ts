@@ -129,12 +129,17 @@ export class Session {
     };
   }
 
+  /** Detaches every probe (maps keep their contents: read them, then close). */
+  detach(): void {
+    for (const timer of this.#timers.splice(0)) clearInterval(timer);
+    for (const link of this.#links.splice(0)) link.close();
+  }
+
   /** Detaches every probe, drains and stops the ring buffers, and closes the kernel objects. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    for (const timer of this.#timers) clearInterval(timer);
-    for (const link of this.#links.splice(0)) link.close();
+    this.detach();
     for (const reader of this.#readers.splice(0)) await reader.close();
     setBinder(undefined);
     this.collection.close();

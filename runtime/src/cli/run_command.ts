@@ -27,6 +27,9 @@ export async function runCommand(args: ParsedArgs, out: (line: string) => void,
   if (duration !== undefined && !(duration > 0)) {
     throw new ProbeError("usage", `--duration needs a number of seconds, not '${durationText}'`);
   }
+  // Listen for Ctrl-C and SIGTERM from the start: a signal during compile or attach must still
+  // end in a clean detach, not the default kill.
+  const stop = stopSignal();
   const json = output === "json";
   const progress = (line: string) => err(line);
   (globalThis as { tsbpfArgs?: string[] }).tsbpfArgs = args.passthrough;
@@ -41,7 +44,9 @@ export async function runCommand(args: ParsedArgs, out: (line: string) => void,
     : await Session.start(readArtifact(target), options);
   const telemetry = await startTelemetry(session, args, err);
   err(duration ? `running for ${duration} s` : "running; Ctrl-C to stop");
-  await waitForStop(duration);
+  await stop.wait(duration);
+  // Detach first, so the final state is one consistent moment.
+  session.detach();
   const snapshots = session.snapshots();
   const stats = session.stats();
   await telemetry?.shutdown();
@@ -72,16 +77,29 @@ export function readArtifact(path: string): Artifact {
   return artifact;
 }
 
-function waitForStop(seconds?: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      process.off("SIGINT", done);
-      process.off("SIGTERM", done);
-      resolve();
-    };
-    const timer = seconds ? setTimeout(done, seconds * 1000) : setInterval(() => {}, 1 << 30);
-    process.on("SIGINT", done);
-    process.on("SIGTERM", done);
-  });
+/** Resolves on SIGINT/SIGTERM (even one that came before `wait`) or after `seconds`. */
+function stopSignal(): { wait(seconds?: number): Promise<void> } {
+  let signalled = false;
+  let wake: () => void = () => {};
+  const onSignal = () => {
+    signalled = true;
+    wake();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    wait(seconds) {
+      return new Promise((resolve) => {
+        const timer = seconds ? setTimeout(() => wake(), seconds * 1000) : setInterval(() => {}, 1 << 30);
+        wake = () => {
+          clearTimeout(timer);
+          clearInterval(timer);
+          process.off("SIGINT", onSignal);
+          process.off("SIGTERM", onSignal);
+          resolve();
+        };
+        if (signalled) wake();
+      });
+    },
+  };
 }
