@@ -5,7 +5,8 @@
 import { describe, expect, test } from "bun:test";
 import { execFileSync } from "node:child_process";
 import { withTool } from "../../test/support/gates.ts";
-import { buildCounterObject, clangObjectCount } from "./scenarios.ts";
+import { buildCounterObject, buildObject, clangObjectCount } from "./scenarios.ts";
+import { VerifierError } from "../src/programs/verifier_error.ts";
 import { readBpfObject } from "../src/object/object_reader.ts";
 import { ObjectError } from "../src/object/object_error.ts";
 import { loadCollection } from "../src/object/collection.ts";
@@ -50,6 +51,22 @@ describe("clang-compiled BPF objects", () => {
     expect(dump).toContain("map[id:");
     expect(() => execFileSync("bpftool", ["prog", "show", "id", id], { stdio: "ignore" }))
       .toThrow();
+  });
+
+  clangTest("a verifier rejection names the C source line first, then the verifier's words", () => {
+    const spec = readBpfObject(buildObject("null_deref.bpf.c"), "null_deref.bpf.o");
+    let error: unknown;
+    try {
+      loadCollection(spec).close();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(VerifierError);
+    const message = (error as VerifierError).message;
+    expect(message).toMatch(/null_deref\.bpf\.c:16:\d+: \n    return \*n;\n/);
+    expect(message).toContain("The verifier rejected program 'unchecked'");
+    expect(message).toContain("invalid mem access 'map_value_or_null'");
+    expect(message).toContain("check the map lookup result for undefined");
   });
 
   test("a file that is not ELF is refused with a hint", () => {

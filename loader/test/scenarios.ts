@@ -88,9 +88,14 @@ export function fixturePath(name: string): string {
 
 /** Compiles test/fixtures/counter.bpf.c with clang; returns the object's bytes. */
 export function buildCounterObject(): Uint8Array {
+  return buildObject("counter.bpf.c");
+}
+
+/** Compiles a C fixture with clang in the libbpf convention; returns the object's bytes. */
+export function buildObject(fixture: string): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), "tsbpf-obj-"));
-  const source = fixturePath("counter.bpf.c");
-  const out = join(dir, "counter.bpf.o");
+  const source = fixturePath(fixture);
+  const out = join(dir, fixture.replace(/\.c$/, ".o"));
   execFileSync("clang", ["-O2", "-g", "-target", "bpf", "-I/usr/include/x86_64-linux-gnu",
     "-c", source, "-o", out]);
   return new Uint8Array(readFileSync(out));

@@ -20,6 +20,7 @@ import type { BpfObjectSpec, ObjectMap, ObjectProgram } from "./object_spec.ts";
 import { prepareObjectBtf, type PreparedBtf } from "./object_btf.ts";
 import { sectionKind } from "./section_kinds.ts";
 import { linkSubprograms } from "./subprograms.ts";
+import type { SourceLocation } from "../programs/program_spec.ts";
 import { DATA_SECTION, relocate } from "./object_relocations.ts";
 
 const EM_BPF = 247;
@@ -47,7 +48,7 @@ export function readBpfObject(bytes: Uint8Array, name: string): BpfObjectSpec {
   const prepared = btf ? prepareObjectBtf(btf, elf, symbols) : undefined;
   const maps = [...readMaps(elf, name, btf, symbols), ...readGlobalData(elf)];
   const ext = btf ? readExt(elf, btf, warnings) : undefined;
-  const programs = readPrograms(elf, name, symbols, maps, ext, prepared);
+  const programs = readPrograms(elf, name, symbols, maps, ext, prepared, btf);
   const license = readLicense(elf);
   return { name, license, maps, programs, btf: prepared?.raw, warnings };
 }
@@ -127,8 +128,8 @@ function readGlobalData(elf: ElfFile): ObjectMap[] {
 type Ext = ReturnType<typeof decodeBtfExt>;
 
 function readPrograms(elf: ElfFile, name: string, symbols: readonly ElfSymbol[],
-  maps: readonly ObjectMap[], ext: Ext | undefined, btf: PreparedBtf | undefined):
-  ObjectProgram[] {
+  maps: readonly ObjectMap[], ext: Ext | undefined, btf: PreparedBtf | undefined,
+  original: Btf | undefined): ObjectProgram[] {
   const relocations = relocationsBySection(elf);
   const text = elf.section(".text");
   const programs: ObjectProgram[] = [];
@@ -160,15 +161,18 @@ function readPrograms(elf: ElfFile, name: string, symbols: readonly ElfSymbol[],
         },
         kind,
       };
-      if (ext && btf) attachExtInfo(program, ext, btf, section, start, end, linked.textBase);
+      if (ext && btf && original) {
+        attachExtInfo(program, ext, btf, original.strings, section, start, end, linked.textBase);
+      }
       programs.push(program);
     }
   }
   return programs;
 }
 
-function attachExtInfo(program: ObjectProgram, ext: Ext, btf: PreparedBtf, section: ElfSection,
-  start: number, end: number, textBase: number | undefined): void {
+function attachExtInfo(program: ObjectProgram, ext: Ext, btf: PreparedBtf,
+  strings: { get(offset: number): string }, section: ElfSection, start: number, end: number,
+  textBase: number | undefined): void {
   const pick = <T>(list: { section: string; records: T[] }[], name: string) =>
     list.find((s) => s.section === name)?.records ?? [];
   const remapLines = (records: BtfLineInfo[]) => records.map((r) => ({
@@ -184,6 +188,35 @@ function attachExtInfo(program: ObjectProgram, ext: Ext, btf: PreparedBtf, secti
   }
   program.funcInfo = concat(func);
   program.lineInfo = concat(line);
+  program.spec.sourceOf = sourceMap(ext, strings, section.name, start, end, textBase);
+}
+
+/**
+ * Instruction index → source location, from the object's own line info, so a verifier
+ * rejection names the source line (TypeScript for tsbpf objects, C for clang's) first.
+ */
+function sourceMap(ext: Ext, strings: { get(offset: number): string }, section: string,
+  start: number, end: number, textBase: number | undefined): (insn: number) => SourceLocation | undefined {
+  const records: { insn: number; location: SourceLocation }[] = [];
+  const add = (name: string, from: number, to: number, shift: number) => {
+    for (const r of ext.lineInfo.find((s) => s.section === name)?.records ?? []) {
+      if (r.insnOff < from || r.insnOff >= to || r.line === 0) continue;
+      records.push({ insn: (r.insnOff - from) / 8 + shift, location: {
+        file: strings.get(r.fileNameOff), line: r.line, column: r.column, text: strings.get(r.lineOff),
+      } });
+    }
+  };
+  add(section, start, end, 0);
+  if (textBase !== undefined) add(".text", 0, Infinity, textBase);
+  records.sort((a, b) => a.insn - b.insn);
+  return (insn) => {
+    let found: SourceLocation | undefined;
+    for (const r of records) {
+      if (r.insn > insn) break;
+      found = r.location;
+    }
+    return found;
+  };
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

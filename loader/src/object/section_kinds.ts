@@ -19,7 +19,7 @@ export interface SectionKind {
   flags?: number;
 }
 
-const BPF_F_SLEEPABLE = 4;
+const BPF_F_SLEEPABLE = 16;
 
 /** The kind of `section`, or undefined when it does not name a program section we know. */
 export function sectionKind(section: string): SectionKind | undefined {
