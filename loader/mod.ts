@@ -70,7 +70,7 @@ export { findInterface, listInterfaces, type NetInterface } from "./src/links/ne
 
 // Ring and perf buffers.
 export { RingBufReader, type RingBufReaderOptions } from "./src/ringbuf/ring_buf_reader.ts";
-export type { RecordCallback, RingBufStats } from "./src/ringbuf/ring_buf_consumer.ts";
+export type { RawRecordCallback, RecordCallback, RingBufStats } from "./src/ringbuf/ring_buf_consumer.ts";
 export { PerfBufReader, type PerfBufReaderOptions, type PerfBufStats } from "./src/ringbuf/perf_buf_reader.ts";
 
 // clang-built objects (libbpf convention).

@@ -19,4 +19,5 @@ $BIN/deno test --allow-all --quiet loader/
 step "Node smoke test (koffi)"
 mkdir -p .build
 node scripts/bundle_node.mjs test/node/loader_smoke.ts .build/loader_smoke.mjs
+node scripts/bundle_node.mjs loader/test/fixtures/attach_and_hold.ts .build/attach_and_hold.mjs
 node .build/loader_smoke.mjs

@@ -21,6 +21,8 @@ import { loadCollection } from "../src/object/collection.ts";
 import { openExecutable } from "../src/links/uprobe.ts";
 import { buildTargets, expectedSums, startTarget } from "../src/links/testing/c_target.ts";
 import { registerCounter } from "../src/links/testing/programs.ts";
+import { RingBufReader } from "../src/ringbuf/ring_buf_reader.ts";
+import { GetppidProbe } from "../src/ringbuf/getppid_probe.ts";
 import { BpfCmd } from "../src/sys/bpf_cmd.ts";
 import { getNextId } from "../src/sys/link_cmds.ts";
 
@@ -134,4 +136,28 @@ export async function uprobeAddSums(calls: number): Promise<{
     await target.go();
   }
   return { seen: { entry: entry.read(), exit: exit.read() }, expected: expectedSums(calls) };
+}
+
+/**
+ * A burst of `n` getppid() calls, each writing its sequence number to a ring buffer read by a
+ * RingBufReader started before attaching: the sequence numbers it saw, and failed outputs.
+ */
+export async function ringBufferBurst(n: number): Promise<{ sequence: number[]; failures: number }> {
+  using events = BpfMap.create({ name: "events", type: MapType.RINGBUF, keySize: 0, valueSize: 0,
+    maxEntries: 1 << 20 });
+  const reader = RingBufReader.open(events);
+  const sequence: number[] = [];
+  const running = reader.start((record) => {
+    sequence.push(Number(new DataView(record.buffer, record.byteOffset, 8).getBigUint64(0, true)));
+  });
+  let failures = 0;
+  {
+    using probe = GetppidProbe.attach("ringbuf", getpid(), events);
+    for (let i = 0; i < n; i++) getppid();
+    failures = probe.read().failures;
+  }
+  for (let i = 0; i < 200 && sequence.length < n; i++) await new Promise((r) => setTimeout(r, 10));
+  await reader.close();
+  await running.catch(() => undefined);
+  return { sequence, failures };
 }

@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import {
-  buildCounterObject, clangObjectCount, countGetppidCalls, rawTracepointTestRun, uprobeAddSums,
+  buildCounterObject, clangObjectCount, countGetppidCalls, kernelLinkIds, rawTracepointTestRun,
+  ringBufferBurst, uprobeAddSums,
   verifierRejection,
 } from "../../loader/test/scenarios.ts";
 
@@ -20,6 +21,38 @@ const results: [string, () => void | Promise<void>][] = [
     const { seen, expected } = await uprobeAddSums(200);
     assert.deepEqual(seen.entry, { count: 200n, sum: expected.args });
     assert.deepEqual(seen.exit, { count: 200n, sum: expected.results });
+  }],
+  ["a ring buffer delivers a burst in order, none lost", async () => {
+    const { sequence, failures } = await ringBufferBurst(10_000);
+    assert.equal(failures, 0);
+    assert.equal(sequence.length, 10_000);
+    assert.ok(sequence.every((s, i) => s === i), "records arrive in order");
+  }],
+  ["a process killed with SIGKILL leaves no link", async () => {
+    const { spawn } = await import("node:child_process");
+    const { join } = await import("node:path");
+    const fixture = join(process.cwd(), ".build/attach_and_hold.mjs");
+    const child = spawn(process.execPath, [fixture], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    const linkId = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no link id from child: ${out}`)), 15_000);
+      child.stdout!.on("data", (d) => {
+        out += d;
+        const m = /link (\d+)[\s\S]*prog \d+/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      });
+    });
+    assert.ok(kernelLinkIds().includes(linkId));
+    const exited = new Promise((r) => child.on("exit", r));
+    child.kill("SIGKILL");
+    await exited;
+    for (let i = 0; i < 50 && kernelLinkIds().includes(linkId); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.ok(!kernelLinkIds().includes(linkId), "the link is gone");
   }],
 ];
 
