@@ -5,14 +5,13 @@
  */
 import { spawnSync } from "node:child_process";
 import process from "node:process";
+import { SYS } from "../sys/numbers.ts";
 import { SyscallError } from "../sys/errors.ts";
 import { getppid } from "../sys/os.ts";
 import { backend } from "../sys/select_backend.ts";
 
 declare const Bun: unknown;
 
-const SYS_SCHED_SETAFFINITY = 203;
-const SYS_SCHED_GETAFFINITY = 204;
 
 /** `promise`, or a rejection naming `what` after `ms`. */
 export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -44,15 +43,15 @@ export async function onCpu<T>(cpu: number, body: () => Promise<T> | T): Promise
   const saved = sys.alloc(128);
   const mask = sys.alloc(128);
   try {
-    const size = sys.syscall(SYS_SCHED_GETAFFINITY, 0, 128, saved.address);
+    const size = sys.syscall(SYS.sched_getaffinity, 0, 128, saved.address);
     if (size < 0) throw new SyscallError("sched_getaffinity", -size);
     mask.bytes[cpu >> 3] = 1 << (cpu & 7);
-    const set = sys.syscall(SYS_SCHED_SETAFFINITY, 0, 128, mask.address);
+    const set = sys.syscall(SYS.sched_setaffinity, 0, 128, mask.address);
     if (set < 0) throw new SyscallError(`sched_setaffinity to CPU ${cpu}`, -set);
     try {
       return await body();
     } finally {
-      sys.syscall(SYS_SCHED_SETAFFINITY, 0, size, saved.address);
+      sys.syscall(SYS.sched_setaffinity, 0, size, saved.address);
     }
   } finally {
     sys.free(saved);

@@ -18,16 +18,10 @@
 import { EINTR } from "../sys/errno.ts";
 import { SyscallError } from "../sys/errors.ts";
 import type { NativeMemory } from "../sys/backend.ts";
-import { SYS } from "../sys/numbers.ts";
+import { EPOLL_CTL_ADD, EPOLL_CTL_DEL, EPOLL_CTL_MOD, EPOLLIN, EPOLLONESHOT, SYS } from "../sys/numbers.ts";
 import { epollFor } from "../sys/os.ts";
 import { backend } from "../sys/select_backend.ts";
 import { WakeFd } from "./wake_fd.ts";
-
-const EPOLL_CTL_ADD = 1;
-const EPOLL_CTL_DEL = 2;
-const EPOLL_CTL_MOD = 3;
-const EPOLLIN = 0x1;
-const EPOLLONESHOT = 0x40000000;
 
 /** One loop's pending wait. */
 export interface Waiter {

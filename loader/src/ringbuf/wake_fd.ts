@@ -12,8 +12,6 @@ import type { NativeMemory } from "../sys/backend.ts";
 import { backend } from "../sys/select_backend.ts";
 
 // Not in sys/numbers.ts (outside this folder); x86-64 numbers and uapi/linux/eventfd.h flags.
-const SYS_WRITE = 1;
-const SYS_EVENTFD2 = 290;
 const EFD_CLOEXEC = 0o2000000;
 const EFD_NONBLOCK = 0o4000;
 
@@ -25,7 +23,7 @@ export class WakeFd {
 
   constructor() {
     const sys = backend();
-    const fd = sys.syscall(SYS_EVENTFD2, 0, EFD_CLOEXEC | EFD_NONBLOCK);
+    const fd = sys.syscall(SYS.eventfd2, 0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (fd < 0) throw new SyscallError("eventfd2", -fd);
     this.fd = fd;
     this.#counter = sys.alloc(8);
@@ -36,7 +34,7 @@ export class WakeFd {
     if (this.#closed) return;
     this.#counter.bytes.fill(0);
     this.#counter.bytes[0] = 1;
-    backend().syscall(SYS_WRITE, this.fd, this.#counter.address, 8);
+    backend().syscall(SYS.write, this.fd, this.#counter.address, 8);
   }
 
   /** Resets the counter to zero (a no-op when it already is: the fd is nonblocking). */

@@ -5,6 +5,7 @@
 
 export const SYS = {
   read: 0,
+  write: 1,
   close: 3,
   mmap: 9,
   munmap: 11,
@@ -25,6 +26,9 @@ export const SYS = {
   epoll_create1: 291,
   epoll_ctl: 233,
   epoll_wait: 232,
+  eventfd2: 290,
+  sched_setaffinity: 203,
+  sched_getaffinity: 204,
   capget: 125,
   getrlimit: 97,
   mount: 165,
@@ -41,6 +45,9 @@ export const MAP_SHARED = 1;
 
 export const EPOLL_CLOEXEC = 0o2000000;
 export const EPOLL_CTL_ADD = 1;
+export const EPOLL_CTL_DEL = 2;
+export const EPOLL_CTL_MOD = 3;
+export const EPOLLONESHOT = 0x40000000;
 export const EPOLLIN = 1;
 
 export const PERF_FLAG_FD_CLOEXEC = 8;
