@@ -10,8 +10,17 @@ import { formatValue } from "./format_value.ts";
 
 const BAR_WIDTH = 52;
 
+/** Plain key/value maps usually hold a probe's working state (start times, pending requests). */
+const STATE_MAPS = new Set(["HashMap", "LruHashMap", "PerCpuHashMap", "ArrayMap", "PerCpuArrayMap"]);
+
+/**
+ * The text report. Aggregations always print; plain maps print only when declared with
+ * `{ print: true }`, since they usually hold working state rather than results (JSON output
+ * has every map).
+ */
 export function textReport(snapshots: MapSnapshot[]): string {
-  return snapshots.map(textOf).filter((s) => s !== "").join("\n\n");
+  return snapshots.filter((s) => !STATE_MAPS.has(s.map.kind) || s.map.options.print === true)
+    .map(textOf).filter((s) => s !== "").join("\n\n");
 }
 
 function keyed(name: string, key: unknown): string {
