@@ -1,8 +1,9 @@
 /**
- * The DSL's integer types. In the kernel every one is a fixed-width machine integer with C's
+ * The DSL's integer types. In the kernel every one is a fixed-width machine integer with
  * wrap-around arithmetic; in TypeScript the 8- to 32-bit ones are `number` and the 64-bit ones
  * `bigint`, so a u64 never passes through a double. The compiler tracks widths from the
- * annotations, so `const n: u8 = 255; n + 1` is 0 in the kernel, as in C.
+ * annotations. Arithmetic happens at the operands' width and wraps there, as with Rust's or
+ * Go's fixed-width integers (not C's promotion to int): `const n: u8 = 255; n + 1` is 0.
  */
 
 /** Unsigned 8-bit integer. */

@@ -41,34 +41,49 @@ export function writeObject(programs: ObjectProgram[], maps: KernelMap[], source
   const datasec = added ? btf.typeById(added.datasecId) as { vars: { offset: number; size: number }[] }
     : undefined;
 
-  const funcInfo = programs.map((p) => ({ section: p.section,
-    records: [{ insnOff: 0, typeId: addProgramFunc(btf, p.name) }] }));
+  // Several programs may share a section (two handlers on one tracepoint): they are laid out
+  // one after another, each a FUNC symbol at its offset, as clang does.
+  const sections = new Map<string, { programs: ObjectProgram[]; slots: number }>();
+  const offsetOf = new Map<ObjectProgram, number>();
+  for (const p of programs) {
+    const group = sections.get(p.section) ?? { programs: [], slots: 0 };
+    sections.set(p.section, group);
+    offsetOf.set(p, group.slots);
+    group.programs.push(p);
+    group.slots += encode(p.instructions).length / 8;
+  }
+  const funcInfo = [...sections].map(([section, group]) => ({ section, records: group.programs.map(
+    (p) => ({ insnOff: offsetOf.get(p)! * 8, typeId: addProgramFunc(btf, p.name) })) }));
   const lines = new Map<string, LineRecord[]>();
-  const lineInfo = programs.map((p) => {
+  const lineInfo = [...sections].map(([section, group]) => {
     const records: BtfLineInfo[] = [];
-    const kept: LineRecord[] = [];
-    const slots = slotIndices(p.instructions);
-    let last = -1;
-    p.spans.forEach((span, i) => {
-      if (!span) return;
-      const { line, column } = source.position(span.start);
-      if (line === last) return;
-      last = line;
-      kept.push({ insn: slots[i]!, line, column });
-      records.push({ insnOff: slots[i]! * 8, fileNameOff: btf.addString(source.file),
-        lineOff: btf.addString(source.line(line).trim()), line, column: Math.min(column, 1023) });
-    });
-    lines.set(p.name, kept);
-    return { section: p.section, records };
+    for (const p of group.programs) {
+      const base = offsetOf.get(p)!;
+      const kept: LineRecord[] = [];
+      const slots = slotIndices(p.instructions);
+      let last = -1;
+      p.spans.forEach((span, i) => {
+        if (!span) return;
+        const { line, column } = source.position(span.start);
+        if (line === last) return;
+        last = line;
+        kept.push({ insn: slots[i]!, line, column });
+        records.push({ insnOff: (base + slots[i]!) * 8, fileNameOff: btf.addString(source.file),
+          lineOff: btf.addString(source.line(line).trim()), line, column: Math.min(column, 1023) });
+      });
+      lines.set(p.name, kept);
+    }
+    return { section, records };
   });
-  for (const p of programs) btf.addString(p.section);
+  for (const section of sections.keys()) btf.addString(section);
   const btfBytes = btf.encode();
   const ext = encodeBtfExt({ funcInfo, lineInfo }, btf);
 
   const mapsSize = added?.size ?? 0;
-  const sections = [
-    ...programs.map((p) => ({ name: p.section, type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_EXECINSTR,
-      data: encode(p.instructions), align: 8 })),
+  const elfSections = [
+    ...[...sections].map(([name, group]) => ({ name, type: SHT_PROGBITS,
+      flags: SHF_ALLOC | SHF_EXECINSTR, align: 8,
+      data: concat(group.programs.map((p) => encode(p.instructions))) })),
     { name: "license", type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE,
       data: new TextEncoder().encode(`${license}\0`), align: 1 },
     ...(mapsSize ? [{ name: ".maps", type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE,
@@ -77,7 +92,7 @@ export function writeObject(programs: ObjectProgram[], maps: KernelMap[], source
     { name: ".BTF.ext", type: SHT_PROGBITS, data: ext, align: 4 },
   ];
   const symbols = [
-    ...programs.map((p) => ({ name: p.name, section: p.section, value: 0,
+    ...programs.map((p) => ({ name: p.name, section: p.section, value: offsetOf.get(p)! * 8,
       size: encode(p.instructions).length, type: "FUNC" as const, bind: "GLOBAL" as const })),
     ...maps.map((m, i) => ({ name: m.name, section: ".maps", value: datasec!.vars[i]!.offset,
       size: datasec!.vars[i]!.size, type: "OBJECT" as const, bind: "GLOBAL" as const })),
@@ -87,11 +102,12 @@ export function writeObject(programs: ObjectProgram[], maps: KernelMap[], source
   const relocations: Record<string, { offset: number; type: number; symbol: string }[]> = {};
   for (const p of programs) {
     const slots = slotIndices(p.instructions);
+    const base = offsetOf.get(p)!;
     const refs = p.instructions.flatMap((insn, i) => insn.mapRef === undefined ? []
-      : [{ offset: slots[i]! * 8, type: R_BPF_64_64, symbol: insn.mapRef }]);
-    if (refs.length) relocations[p.section] = refs;
+      : [{ offset: (base + slots[i]!) * 8, type: R_BPF_64_64, symbol: insn.mapRef }]);
+    if (refs.length) (relocations[p.section] ??= []).push(...refs);
   }
-  const object = writeElf({ sections, symbols, relocations, machine: 247, name: source.file });
+  const object = writeElf({ sections: elfSections, symbols, relocations, machine: 247, name: source.file });
   return { object, lines };
 }
 
@@ -100,4 +116,14 @@ function mapDefinition(btf: BtfBuilder, m: KernelMap): MapDefinitionSpec {
   if (m.mapType === MapType.RINGBUF) return spec;
   if (m.mapType === MapType.STACK_TRACE) return { ...spec, keySize: 4, valueSize: sizeOf(m.value) };
   return { ...spec, keyTypeId: btfTypeOf(btf, m.key), valueTypeId: btfTypeOf(btf, m.value) };
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }
