@@ -10,3 +10,5 @@ export { renderDiagnostic, renderDiagnostics } from "./src/diagnostics/render.ts
 export { SourceText } from "./src/diagnostics/source_text.ts";
 export { parseTracepointFormat, type TracepointField, type TracepointFormat }
   from "./src/frontend/tracepoint_format.ts";
+export { compileWasm, type CompileWasmOptions, type CompileWasmResult, engineHasMemory64,
+  type WasmBuild, type WasmProgram } from "./src/wasm/compile_wasm.ts";

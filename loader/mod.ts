@@ -62,6 +62,7 @@ export { attachRawTracepoint } from "./src/links/raw_tracepoint.ts";
 export {
   Executable, openExecutable, type OpenExecutableOptions, type UprobeOptions,
 } from "./src/links/uprobe.ts";
+export { attachUprobeMulti, type UprobeMultiOptions } from "./src/links/uprobe_multi.ts";
 export { attachPerfEvent, type PerfEventOptions } from "./src/links/perf_event.ts";
 export { attachXdp, type XdpMode, type XdpOptions } from "./src/links/xdp.ts";
 export { attachTc, type TcDirection, TcxVerdict } from "./src/links/tc.ts";

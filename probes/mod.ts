@@ -12,4 +12,5 @@ export * from "./src/attach.ts";
 export type {
   BlockRequest, CommonFields, GenericContext, SchedWakeup, SyscallExit, TracepointContext, Tracepoints,
 } from "./src/tracepoints.ts";
+export { FUNCTION_LATENCY_PROBE } from "./src/latency/probe_path.ts";
 export { BIND, type Binder, DeclaredMap, type MapBinding, setBinder } from "./src/binding.ts";

@@ -68,15 +68,17 @@ class Running {
   /** Every entry of map `variable`, decoded. */
   entries(variable: string): [DecodedValue, DecodedValue][] {
     const map = this.artifact.maps.find((m) => m.variable === variable && !m.hidden)!;
-    return this.collection.map(map.name).lookupAll()
-      .map(([k, v]) => [decodeValue(map.key, k), decodeValue(map.value, v)]);
+    const live = this.collection.map(map.name);
+    return live.lookupAll()
+      .map(([k, v]) => [decodeValue(map.key, k), live.perCpu ? sumPerCpu(v) : decodeValue(map.value, v)]);
   }
 
   /** The value of map `variable` at `key`. */
   lookup(variable: string, key: DecodedValue): DecodedValue {
     const map = this.artifact.maps.find((m) => m.variable === variable && !m.hidden)!;
-    const bytes = this.collection.map(map.name).lookup(encodeValue(map.key, key));
-    return bytes ? decodeValue(map.value, bytes) : undefined;
+    const live = this.collection.map(map.name);
+    const bytes = live.lookup(encodeValue(map.key, key));
+    return bytes ? live.perCpu ? sumPerCpu(bytes) : decodeValue(map.value, bytes) : undefined;
   }
 
   async close(): Promise<void> {
@@ -111,6 +113,14 @@ async function eventually<T>(read: () => T, found: (value: T) => boolean): Promi
 }
 
 const ownComm = readFileSync("/proc/self/comm", "utf8").trim();
+
+/** A per-CPU u64 value (keyed Count and Sum): the sum of every CPU's slot. */
+function sumPerCpu(bytes: Uint8Array): bigint {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0n;
+  for (let off = 0; off + 8 <= bytes.byteLength; off += 8) total += view.getBigUint64(off, true);
+  return total;
+}
 
 describe("examples", () => {
   test("examples/ holds the ten classic tools", () => {

@@ -107,7 +107,7 @@ export function compile(options: CompileOptions): CompileResult {
 
   const programs = compiled.map((c) => ({
     name: c.name,
-    section: `${SECTION_PREFIX[c.attachment.kind]}/${sectionTarget(c.attachment)}`,
+    section: `${SECTION_PREFIX[c.attachment.kind]}/${sectionTarget(c.attachment, c.name)}`,
     instructions: c.code.instructions,
     spans: c.code.spans,
   }));
@@ -161,7 +161,7 @@ export function annotatedDisassembly(code: MachineFunction, source: SourceText):
 function readFormat(attachment: Attachment, options: CompileOptions): TracepointFormat {
   const text = options.tracepointFormat?.(attachment.target);
   if (text === undefined) {
-    throw new DiagnosticError(error("TSB1007", attachment.span,
+    throw new DiagnosticError(error("TSB1007", attachment.targetSpan ?? attachment.span,
       `the format of tracepoint '${attachment.target}' is not available`,
       "check the name with 'tsbpf list tracepoints', and that tracefs is mounted " +
       "('tsbpf doctor'); or pass a pinned format file"));
@@ -186,12 +186,14 @@ function uniqueName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-function sectionTarget(a: Attachment): string {
+function sectionTarget(a: Attachment, program: string): string {
   switch (a.kind) {
     case "tracepoint": return a.target.replace(":", "/");
     case "uprobe": case "uretprobe": return `${a.binary}:${a.symbol}`;
     case "profile": return `${a.hz}hz`;
-    case "test": return `test_${a.target.replace(/[^A-Za-z0-9_]/g, "_")}`;
+    // The (unique) program name: test names that differ only in punctuation ("a / b", "a % b")
+    // would otherwise share a section, and the ELF writer needs one section per program.
+    case "test": return `test_${program}`;
     default: return a.target;
   }
 }

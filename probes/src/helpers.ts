@@ -31,6 +31,11 @@ export function cgroupId(): u64 { return kernelOnly("cgroupId"); }
 export function cpu(): u32 { return kernelOnly("cpu"); }
 /** A pseudo-random u32 (bpf_get_prandom_u32). */
 export function random(): u32 { return kernelOnly("random"); }
+/**
+ * The cookie given when the program was attached (bpf_get_attach_cookie, 5.15+), 0 when none:
+ * lets one program attached to many functions tell them apart.
+ */
+export function cookie(): u64 { return kernelOnly("cookie"); }
 
 /** Reads a NUL-terminated string of at most `N - 1` bytes from user memory. */
 export function readUserStr<N extends number>(_address: Ptr, _size: N): str<N> {

@@ -12,6 +12,8 @@ export interface MapOptions {
   entries: number;
   /** Name in the kernel (defaults to the variable's name). */
   name?: string;
+  /** Print the map's final contents when `tsbpf run` stops (aggregations always print). */
+  print?: boolean;
 }
 
 /** A hash map (BPF_MAP_TYPE_HASH). Keys are integers or structs. */
@@ -81,10 +83,23 @@ export class PerfEventArray<T> extends RingBuf<T> {
   }
 }
 
-/** Stack traces by id (BPF_MAP_TYPE_STACK_TRACE); see kstack() and ustack(). */
+/**
+ * Stack traces by id (BPF_MAP_TYPE_STACK_TRACE): kstack() and ustack() store the current stack
+ * and return its id; userspace reads the addresses with get(). `depth` is the most frames kept
+ * (default 127).
+ */
 export class StackTraceMap extends DeclaredMap {
   constructor(options: { entries: number; depth?: number; name?: string }) {
     super(options as unknown as Record<string, unknown>);
+  }
+  /** Userspace: the return addresses of stack `id`, innermost first, or undefined when the id
+   * is unknown (a negative id from kstack()/ustack() means no stack was stored). */
+  get(id: number): bigint[] | undefined {
+    if (id < 0) return undefined;
+    const frames = this.bound().lookup(id) as bigint[] | undefined;
+    if (!frames) return undefined;
+    const end = frames.indexOf(0n);
+    return end < 0 ? frames : frames.slice(0, end);
   }
 }
 

@@ -42,7 +42,7 @@ export class Session {
   readonly artifact: Artifact;
   readonly collection: Collection;
   readonly #links: Link[] = [];
-  readonly #readers: RingBufReader[] = [];
+  readonly #readers: { reader: RingBufReader; deliver: (bytes: Uint8Array) => void }[] = [];
   readonly #subscribers = new Map<string, ((record: DecodedValue) => void)[]>();
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   #statsFd = -1;
@@ -140,7 +140,18 @@ export class Session {
     if (this.#closed) return;
     this.#closed = true;
     this.detach();
-    for (const reader of this.#readers.splice(0)) await reader.close();
+    let failure: unknown;
+    for (const { reader, deliver } of this.#readers.splice(0)) {
+      // Records written before the detach may still sit in the buffer: deliver them, then close
+      // (a subscriber that throws is reported after every kernel object is closed).
+      await reader.stop();
+      try {
+        reader.drain(deliver);
+      } catch (error) {
+        failure ??= error;
+      }
+      await reader.close();
+    }
     setBinder(undefined);
     this.collection.close();
     if (this.#statsFd >= 0) {
@@ -148,6 +159,7 @@ export class Session {
       this.#statsFd = -1;
       closeFd(fd);
     }
+    if (failure !== undefined) throw failure;
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -158,14 +170,15 @@ export class Session {
     for (const m of this.artifact.maps) {
       if ((m.kind !== "RingBuf" && m.kind !== "SpanStream") || !m.record) continue;
       const reader = RingBufReader.open(this.collection.map(m.name));
-      this.#readers.push(reader);
       const record = m.record;
-      void reader.start((bytes) => {
+      const deliver = (bytes: Uint8Array) => {
         this.#events++;
         const value = decodeValue(record, bytes);
         options.onEvent?.(m.variable, value);
         for (const cb of this.#subscribers.get(m.variable) ?? []) cb(value);
-      });
+      };
+      this.#readers.push({ reader, deliver });
+      void reader.start(deliver);
     }
   }
 

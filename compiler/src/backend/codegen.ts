@@ -1,14 +1,17 @@
 /**
- * The backend in order: liveness, register allocation, stack layout, emission, then the asm
- * module's assembler resolves labels. Returns the instructions with one span per instruction.
+ * The backend in order: legalisation (immediates every instruction can encode),
+ * rematerialisation of cheap values around calls, register allocation (which writes spill code
+ * into the IR), stack layout, emission, then the asm module's assembler resolves labels.
+ * Returns the instructions with one span per instruction.
  */
 import { assemble, type Instruction } from "@ts-bpf/loader";
 import type { Span } from "../diagnostics/diagnostic.ts";
 import type { IrFunction } from "../ir/ir.ts";
 import { emitFunction } from "./emit.ts";
 import { layoutFrame } from "./frame.ts";
-import { computeLiveness } from "./liveness.ts";
+import { legalize } from "./legalize.ts";
 import { allocateRegisters } from "./regalloc.ts";
+import { rematerialize } from "./rematerialize.ts";
 
 export interface MachineFunction {
   name: string;
@@ -18,9 +21,11 @@ export interface MachineFunction {
   stackSize: number;
 }
 
+/** Generates eBPF for `fn`, which it changes (legalised, with spill code) on the way. */
 export function generateCode(fn: IrFunction, span: Span): MachineFunction {
-  const liveness = computeLiveness(fn);
-  const allocation = allocateRegisters(fn, liveness);
+  legalize(fn);
+  rematerialize(fn);
+  const allocation = allocateRegisters(fn);
   const frame = layoutFrame(fn, span);
   const { items, spans } = emitFunction(fn, allocation, frame.offsets);
   const instructions = assemble(items);

@@ -1,16 +1,18 @@
 /**
  * Instruction selection and emission: allocated IR → the loader's asm instructions, with the
- * source span of every instruction kept beside it for line info and verifier errors. Two-address
- * fixes (dst = a op b becomes mov + op), spill reloads and stores, large immediates through
- * ld_imm64, the r1–r5 argument shuffle before helper calls, and fall-through jumps removed.
+ * source span of every instruction kept beside it for line info and verifier errors. By now
+ * every virtual register has a register (spills are IR loads and stores) and every immediate
+ * fits where it appears (`legalize.ts`), so selection is local: two-address fixes (d = a op b
+ * becomes a move and an in-place op, or the op with its operands swapped when it commutes),
+ * the r1–r5 argument shuffle before helper calls, and fall-through jumps removed.
  */
 import {
   alu32, alu64, atomic, AtomicOp, call, exit, type Instruction, ja, jmp, jmp32, label,
   type Label, ldImm64, ldMapRef, ldx, ldxsx, mov32, mov64, type Register, Size, st, stx,
 } from "@ts-bpf/loader";
 import { CompilerBug, type Span } from "../diagnostics/diagnostic.ts";
-import type { Address, CmpOp, Instr, IrFunction, MemSize, Operand, Terminator, VReg } from "../ir/ir.ts";
-import { positionsOf } from "./liveness.ts";
+import { type Address, type CmpOp, COMMUTATIVE, type Instr, type IrFunction, type MemSize, type Terminator,
+  type VReg } from "../ir/ir.ts";
 import type { Allocation } from "./regalloc.ts";
 
 const R0 = 0 as Register;
@@ -37,144 +39,91 @@ const signed64 = (v: bigint) => BigInt.asIntN(64, v);
 export function emitFunction(fn: IrFunction, alloc: Allocation, slotOffsets: number[]): Emitted {
   const items: (Instruction | Label)[] = [];
   const spans: (Span | undefined)[] = [];
-  const positions = positionsOf(fn);
   let span: Span | undefined;
-  let position = 0;
-  let reserved = new Set<number>();
   const put = (i: Instruction) => {
     items.push(i);
     spans.push(span);
   };
-
-  /** A caller-saved register free at this position and not yet used by this instruction. */
-  const scratch = (): Register => {
-    const busy = alloc.busyAt(position);
-    for (const r of [0, 1, 2, 3, 4, 5]) {
-      if (!busy.has(r) && !reserved.has(r)) {
-        reserved.add(r);
-        return r as Register;
-      }
-    }
-    throw new CompilerBug(`no scratch register free at position ${position} in '${fn.name}'`);
-  };
-  const location = (v: VReg) => {
-    const loc = alloc.locations.get(v);
-    if (!loc) throw new CompilerBug(`v${v} has no location in '${fn.name}'`);
-    return loc;
-  };
-  /** The register holding v, reloading a spilled value into a scratch register. */
-  const use = (v: VReg): Register => {
-    const loc = location(v);
-    if (loc.kind === "reg") return loc.reg as Register;
-    const r = scratch();
-    put(ldx(Size.DW, r, R10, slotOffsets[loc.slot]!));
-    return r;
-  };
-  /** Where to compute v, and what to do after (store a spilled value back). */
-  const define = (v: VReg): { reg: Register; done: () => void } => {
-    const loc = location(v);
-    if (loc.kind === "reg") return { reg: loc.reg as Register, done: () => {} };
-    const r = scratch();
-    return { reg: r, done: () => put(stx(Size.DW, R10, r, slotOffsets[loc.slot]!)) };
+  const regOf = (v: VReg): Register => {
+    const r = alloc.registers.get(v);
+    if (r === undefined) throw new CompilerBug(`v${v} has no register in '${fn.name}'`);
+    return r as Register;
   };
   const loadImm = (dst: Register, value: bigint) => {
     const v = signed64(value);
     put(fitsImm32(v) ? mov64.imm(dst, Number(v)) : ldImm64(dst, BigInt.asUintN(64, value)));
   };
-  const operandReg = (o: Operand): Register => {
-    if (o.kind === "reg") return use(o.reg);
-    const r = scratch();
-    loadImm(r, o.value);
-    return r;
+  const move = (to: Register, from: Register) => {
+    if (to !== from) put(mov64.reg(to, from));
   };
   const address = (a: Address, off: number): [Register, number] =>
-    a.kind === "slot" ? [R10, slotOffsets[a.slot]! + off] : [use(a.reg), off];
+    a.kind === "slot" ? [R10, slotOffsets[a.slot]! + off] : [regOf(a.reg), off];
 
   const instr = (i: Instr) => {
     switch (i.op) {
-      case "arg": {
-        const d = define(i.dst);
-        const from = (1 + i.index) as Register;
-        if (d.reg !== from) put(mov64.reg(d.reg, from));
-        return d.done();
-      }
+      case "arg":
+        throw new CompilerBug(`'arg' outside the start of '${fn.name}'`);
       case "mov": {
-        const d = define(i.dst);
+        const d = regOf(i.dst);
         if (i.src.kind === "imm") {
-          if (i.width === 32) put(mov32.imm(d.reg, Number(BigInt.asIntN(32, i.src.value))));
-          else loadImm(d.reg, i.src.value);
+          if (i.width === 32) put(mov32.imm(d, Number(BigInt.asIntN(32, i.src.value))));
+          else loadImm(d, i.src.value);
         } else {
-          const s = use(i.src.reg);
-          if (s !== d.reg || i.width === 32) put((i.width === 32 ? mov32 : mov64).reg(d.reg, s));
+          const s = regOf(i.src.reg);
+          if (i.width === 32) put(mov32.reg(d, s));
+          else move(d, s);
         }
-        return d.done();
+        return;
       }
-      case "movsx": {
-        const s = use(i.src);
-        const d = define(i.dst);
-        put(alu64.movsx(d.reg, s, i.bits));
-        return d.done();
-      }
+      case "movsx":
+        return put(alu64.movsx(regOf(i.dst), regOf(i.src), i.bits));
       case "alu": {
         const cls = i.width === 32 ? alu32 : alu64;
-        const a = use(i.a);
-        const b = i.b.kind === "reg" ? use(i.b.reg) : undefined;
-        const d = define(i.dst);
-        let target = d.reg;
-        if (b !== undefined && b === d.reg && a !== d.reg) target = scratch();
-        if (a !== target) put((i.width === 32 ? mov32 : mov64).reg(target, a));
-        if (b !== undefined) {
-          put(cls[i.alu].reg(target, b));
-        } else {
-          const value = signed64((i.b as { value: bigint }).value);
-          if (fitsImm32(value) || i.width === 32) {
-            put(cls[i.alu].imm(target, Number(i.width === 32 ? BigInt.asIntN(32, value) : value)));
-          } else {
-            const r = scratch();
-            loadImm(r, value);
-            put(cls[i.alu].reg(target, r));
-          }
+        const d = regOf(i.dst);
+        let a = regOf(i.a);
+        let b = i.b.kind === "reg" ? regOf(i.b.reg) : undefined;
+        if (b === d && a !== d) {
+          // The liveness stretch keeps non-commutative operands out of the result's register.
+          if (!COMMUTATIVE.has(i.alu)) throw new CompilerBug(`'${i.alu}' operand in its result's register`);
+          [a, b] = [b, a];
         }
-        if (target !== d.reg) put(mov64.reg(d.reg, target));
-        return d.done();
+        move(d, a);
+        if (b !== undefined) put(cls[i.alu].reg(d, b));
+        else {
+          const value = signed64((i.b as { value: bigint }).value);
+          put(cls[i.alu].imm(d, Number(i.width === 32 ? BigInt.asIntN(32, value) : value)));
+        }
+        return;
       }
       case "neg": {
-        const a = use(i.a);
-        const d = define(i.dst);
-        if (a !== d.reg) put((i.width === 32 ? mov32 : mov64).reg(d.reg, a));
-        put((i.width === 32 ? alu32 : alu64).neg(d.reg));
-        return d.done();
+        const d = regOf(i.dst);
+        move(d, regOf(i.a));
+        return put((i.width === 32 ? alu32 : alu64).neg(d));
       }
       case "load": {
         const [base, off] = address(i.addr, i.off);
-        const d = define(i.dst);
-        put((i.signed && i.size < 8 ? ldxsx : ldx)(SIZES[i.size], d.reg, base, off));
-        return d.done();
+        return put((i.signed && i.size < 8 ? ldxsx : ldx)(SIZES[i.size], regOf(i.dst), base, off));
       }
       case "store": {
         const [base, off] = address(i.addr, i.off);
         if (i.src.kind === "imm") {
-          const bits = BigInt(i.size * 8);
-          const value = i.size === 8 ? signed64(i.src.value) : BigInt.asIntN(Number(bits), i.src.value);
-          if (fitsImm32(value)) return put(st(SIZES[i.size], base, off, Number(value)));
+          const value = i.size === 8 ? signed64(i.src.value) : BigInt.asIntN(i.size * 8, i.src.value);
+          return put(st(SIZES[i.size], base, off, Number(value)));
         }
-        return put(stx(SIZES[i.size], base, operandReg(i.src), off));
+        return put(stx(SIZES[i.size], base, regOf(i.src.reg), off));
       }
       case "atomic_add": {
         const [base, off] = address(i.addr, i.off);
-        return put(atomic(SIZES[i.size], AtomicOp.ADD, base, use(i.src), off));
+        return put(atomic(SIZES[i.size], AtomicOp.ADD, base, regOf(i.src), off));
       }
       case "slot_addr": {
-        const d = define(i.dst);
-        put(mov64.reg(d.reg, R10));
-        put(alu64.add.imm(d.reg, slotOffsets[i.slot]! + i.off));
-        return d.done();
+        const d = regOf(i.dst);
+        put(mov64.reg(d, R10));
+        put(alu64.add.imm(d, slotOffsets[i.slot]! + i.off));
+        return;
       }
-      case "map": {
-        const d = define(i.dst);
-        put(ldMapRef(d.reg, i.map));
-        return d.done();
-      }
+      case "map":
+        return put(ldMapRef(regOf(i.dst), i.map));
       case "call":
         return emitCall(i);
     }
@@ -184,30 +133,15 @@ export function emitFunction(fn: IrFunction, alloc: Allocation, slotOffsets: num
   const emitCall = (i: Extract<Instr, { op: "call" }>) => {
     if (i.args.length > 5) throw new CompilerBug("a helper call with more than 5 arguments");
     const moves: { to: number; from: number }[] = [];
-    const late: (() => void)[] = [];
     i.args.forEach((arg, n) => {
-      const to = n + 1;
-      if (arg.kind === "imm") {
-        late.push(() => loadImm(to as Register, arg.value));
-        return;
-      }
-      const loc = location(arg.reg);
-      if (loc.kind === "spill") {
-        late.push(() => put(ldx(Size.DW, to as Register, R10, slotOffsets[loc.slot]!)));
-      } else if (loc.reg !== to) {
-        moves.push({ to, from: loc.reg });
-      }
+      if (arg.kind === "reg") moves.push({ to: n + 1, from: regOf(arg.reg) });
     });
     parallelMove(moves, (to, from) => put(mov64.reg(to as Register, from as Register)));
-    for (const load of late) load();
+    i.args.forEach((arg, n) => {
+      if (arg.kind === "imm") loadImm((n + 1) as Register, arg.value);
+    });
     put(call(i.helper));
-    if (i.dst !== undefined) {
-      position += 1;
-      reserved = new Set();
-      const d = define(i.dst);
-      if (d.reg !== R0) put(mov64.reg(d.reg, R0));
-      d.done();
-    }
+    if (i.dst !== undefined) move(regOf(i.dst), R0);
   };
 
   const terminator = (t: Terminator, next: string | undefined) => {
@@ -217,10 +151,7 @@ export function emitFunction(fn: IrFunction, alloc: Allocation, slotOffsets: num
         return;
       case "ret":
         if (t.value.kind === "imm") loadImm(R0, t.value.value);
-        else {
-          const r = use(t.value.reg);
-          if (r !== R0) put(mov64.reg(R0, r));
-        }
+        else move(R0, regOf(t.value.reg));
         put(exit());
         return;
       case "cbr": {
@@ -232,13 +163,12 @@ export function emitFunction(fn: IrFunction, alloc: Allocation, slotOffsets: num
           [then, otherwise] = [otherwise, then];
         }
         const cls = t.width === 32 ? jmp32 : jmp;
-        const a = use(t.a);
-        if (t.b.kind === "imm" && fitsImm32(t.width === 32 ? BigInt.asIntN(32, t.b.value)
-          : signed64(t.b.value))) {
+        const a = regOf(t.a);
+        if (t.b.kind === "imm") {
           const value = t.width === 32 ? BigInt.asIntN(32, t.b.value) : signed64(t.b.value);
           put(cls[JUMP[cmp]].imm(a, Number(value), then));
         } else {
-          put(cls[JUMP[cmp]].reg(a, operandReg(t.b), then));
+          put(cls[JUMP[cmp]].reg(a, regOf(t.b.reg), then));
         }
         if (otherwise !== next) put(ja(otherwise));
         return;
@@ -248,21 +178,34 @@ export function emitFunction(fn: IrFunction, alloc: Allocation, slotOffsets: num
 
   fn.blocks.forEach((block, index) => {
     items.push(label(block.label));
-    for (const i of block.instrs) {
-      position = positions.get(i)!;
-      reserved = new Set();
+    let k = 0;
+    if (index === 0) {
+      // The program's arguments arrive in r1..r5: take them all at once, before anything
+      // else can overwrite those registers.
+      const moves: { to: number; from: number }[] = [];
+      for (; block.instrs[k]?.op === "arg"; k++) {
+        const a = block.instrs[k] as Extract<Instr, { op: "arg" }>;
+        span = a.span;
+        moves.push({ to: regOf(a.dst), from: 1 + a.index });
+      }
+      parallelMove(moves, (to, from) => put(mov64.reg(to as Register, from as Register)));
+    }
+    for (; k < block.instrs.length; k++) {
+      const i = block.instrs[k]!;
       span = i.span;
       instr(i);
     }
-    position = positions.get(block.term)!;
-    reserved = new Set();
     span = block.term.span;
     terminator(block.term, fn.blocks[index + 1]?.label);
   });
   return { items, spans };
 }
 
-/** Emits register moves so every `to` gets the old value of its `from`, cycles through r0. */
+/**
+ * Emits register moves so every `to` gets the old value of its `from`. Cycles go through r0,
+ * which must then be no move's source (the allocator keeps helper arguments out of r0, and
+ * program arguments are never in it).
+ */
 export function parallelMove(moves: { to: number; from: number }[],
   emit: (to: number, from: number) => void): void {
   const pending = moves.filter((m) => m.to !== m.from);
@@ -275,6 +218,9 @@ export function parallelMove(moves: { to: number; from: number }[],
     }
     // A cycle: park one source in r0 and read it from there.
     const m = pending[0]!;
+    if (pending.some((o) => o.from === 0 || o.to === 0)) {
+      throw new CompilerBug("a register cycle through r0 in an argument shuffle");
+    }
     emit(0, m.from);
     for (const o of pending) if (o.from === m.from) o.from = 0;
   }

@@ -1,11 +1,17 @@
 /**
- * Liveness and live intervals. Instructions are numbered in layout order, two positions each
- * (uses at 2k, a call's result defined at 2k + 1); a virtual register's interval runs from its
- * first definition to its last use, stretched over every block where it is live in or out, so
- * loops keep their values alive around the back edge.
+ * Live intervals for the register allocator. Instructions are numbered in layout order, two
+ * positions each: instruction k reads its operands at 2k and writes its result at 2k + 1, so a
+ * value whose last use is instruction k and the value k defines may share a register (`mov`
+ * and two-address ALU operations then cost nothing). A virtual register's interval runs from
+ * its first definition to its last use, stretched over every block where it is live in or out,
+ * so loops keep their values alive around the back edge.
+ *
+ * One exception to sharing: the second operand of a non-commutative ALU operation must not
+ * share the result's register (`d = a - b` with d = b cannot be done in place), so its
+ * interval is stretched to the result's position.
  */
-import { type Block, def, type Instr, type IrFunction, successors, type Terminator, uses,
-  type VReg } from "../ir/ir.ts";
+import { COMMUTATIVE, def, type Instr, type IrFunction, type Terminator, uses, type VReg } from "../ir/ir.ts";
+import { liveSets } from "../ir/live_sets.ts";
 
 export interface Interval {
   vreg: VReg;
@@ -14,14 +20,15 @@ export interface Interval {
 }
 
 export interface Liveness {
+  /** Sorted by start, then register number. */
   intervals: Interval[];
+  byVreg: Map<VReg, Interval>;
   /** Positions of helper calls (registers r0–r5 do not survive them). */
   callPositions: number[];
-  /** Position of the first instruction of each block, and one past its terminator. */
-  blockStart: Map<string, number>;
 }
 
-export function positionsOf(fn: IrFunction): Map<Instr | Terminator, number> {
+
+function positionsOf(fn: IrFunction): Map<Instr | Terminator, number> {
   const positions = new Map<Instr | Terminator, number>();
   let k = 0;
   for (const block of fn.blocks) {
@@ -31,73 +38,44 @@ export function positionsOf(fn: IrFunction): Map<Instr | Terminator, number> {
   return positions;
 }
 
-function blockUseDef(block: Block): { use: Set<VReg>; defs: Set<VReg> } {
-  const use = new Set<VReg>();
-  const defs = new Set<VReg>();
-  for (const instr of block.instrs) {
-    for (const u of uses(instr)) if (!defs.has(u)) use.add(u);
-    const d = def(instr);
-    if (d !== undefined) defs.add(d);
-  }
-  for (const u of uses(block.term)) if (!defs.has(u)) use.add(u);
-  return { use, defs };
-}
-
 export function computeLiveness(fn: IrFunction): Liveness {
   const positions = positionsOf(fn);
-  const byLabel = new Map(fn.blocks.map((b) => [b.label, b]));
-  const info = new Map(fn.blocks.map((b) => [b.label, blockUseDef(b)]));
-  const liveIn = new Map<string, Set<VReg>>(fn.blocks.map((b) => [b.label, new Set()]));
-  const liveOut = new Map<string, Set<VReg>>(fn.blocks.map((b) => [b.label, new Set()]));
-  for (let changed = true; changed;) {
-    changed = false;
-    for (let i = fn.blocks.length - 1; i >= 0; i--) {
-      const block = fn.blocks[i]!;
-      const out = new Set<VReg>();
-      for (const s of successors(block.term)) {
-        if (!byLabel.has(s)) continue;
-        for (const v of liveIn.get(s)!) out.add(v);
-      }
-      const { use, defs } = info.get(block.label)!;
-      const inn = new Set(use);
-      for (const v of out) if (!defs.has(v)) inn.add(v);
-      if (inn.size !== liveIn.get(block.label)!.size || out.size !== liveOut.get(block.label)!.size) {
-        changed = true;
-      }
-      liveIn.set(block.label, inn);
-      liveOut.set(block.label, out);
-    }
-  }
-
-  const start = new Map<VReg, number>();
-  const end = new Map<VReg, number>();
+  const { liveIn, liveOut } = liveSets(fn);
+  const byVreg = new Map<VReg, Interval>();
   const touch = (v: VReg, p: number) => {
-    start.set(v, Math.min(start.get(v) ?? p, p));
-    end.set(v, Math.max(end.get(v) ?? p, p));
+    const iv = byVreg.get(v);
+    if (!iv) byVreg.set(v, { vreg: v, start: p, end: p });
+    else {
+      iv.start = Math.min(iv.start, p);
+      iv.end = Math.max(iv.end, p);
+    }
   };
   const callPositions: number[] = [];
-  const blockStart = new Map<string, number>();
   for (const block of fn.blocks) {
     const first = positions.get(block.instrs[0] ?? block.term)!;
     const last = positions.get(block.term)!;
-    blockStart.set(block.label, first);
-    for (const v of liveIn.get(block.label)!) touch(v, first);
+    // Live in means live just before the first instruction reads anything (if that is a
+    // call, the value is live across it).
+    for (const v of liveIn.get(block.label)!) touch(v, first - 1);
     for (const v of liveOut.get(block.label)!) touch(v, last + 1);
     for (const instr of block.instrs) {
       const p = positions.get(instr)!;
       for (const u of uses(instr)) touch(u, p);
-      const d = def(instr);
-      if (instr.op === "call") {
-        callPositions.push(p);
-        if (d !== undefined) touch(d, p + 1);
-      } else if (d !== undefined) {
-        touch(d, p);
+      if (instr.op === "alu" && !COMMUTATIVE.has(instr.alu) && instr.b.kind === "reg" &&
+        instr.b.reg !== instr.a) {
+        touch(instr.b.reg, p + 1);
       }
+      if (instr.op === "call") callPositions.push(p);
+      const d = def(instr);
+      if (d !== undefined) touch(d, p + 1);
     }
     for (const u of uses(block.term)) touch(u, last);
   }
-  const intervals = [...start.keys()].map((vreg) => ({ vreg, start: start.get(vreg)!,
-    end: end.get(vreg)! }));
-  intervals.sort((a, b) => a.start - b.start || a.vreg - b.vreg);
-  return { intervals, callPositions, blockStart };
+  const intervals = [...byVreg.values()].sort((a, b) => a.start - b.start || a.vreg - b.vreg);
+  return { intervals, byVreg, callPositions };
+}
+
+/** Whether the value is live across a helper call (used before or at it is not enough). */
+export function crossesCall(iv: Interval, callPositions: number[]): boolean {
+  return callPositions.some((p) => iv.start < p && iv.end > p);
 }

@@ -83,14 +83,21 @@ function layoutOf(decl: MapDeclaration, types: TypeResolver): KernelMap {
       return { ...base, mapType: MapType.RINGBUF, key: VOID, value: VOID, maxEntries: bytes,
         record: arg(0), dropsMap: `${name}_drops`.slice(0, 15) };
     }
-    case "Count": case "Sum": case "Min": case "Max": {
-      const userKey = arg(0);
-      return keyed(base, userKey, U64, entries(10240));
+    case "Count": case "Sum": {
+      // Keyed: per-CPU, like bpftrace's count() and sum(). Each CPU adds to its own value (no
+      // cache line bouncing between CPUs) and a first insert needs no retry to stay exact;
+      // readers sum the CPUs' values. Keyless: one array slot, which always exists.
+      const map = keyed(base, arg(0), U64, entries(10240));
+      return map.mapType === MapType.HASH ? { ...map, mapType: MapType.PERCPU_HASH } : map;
     }
+    case "Max":
+      return keyed(base, arg(0), U64, entries(10240));
+    case "Min":
+      return keyed(base, arg(0), U64, entries(10240), true);
     case "Stats": case "Avg": {
       const stats = makeStruct("stats", [{ name: "count", type: U64 }, { name: "sum", type: U64 },
         { name: "min", type: U64 }, { name: "max", type: U64 }]);
-      return keyed(base, arg(0), stats, entries(10240));
+      return keyed(base, arg(0), stats, entries(10240), true);
     }
     case "Histogram": case "LinearHistogram": {
       const userKey = arg(0);
@@ -110,10 +117,17 @@ function layoutOf(decl: MapDeclaration, types: TypeResolver): KernelMap {
   }
 }
 
+/**
+ * A keyed aggregation is a hash map; a keyless one a single entry at key 0: an array slot when
+ * zero is a fine starting value (Count, Sum, Max), and a one-entry hash map when the entry must
+ * not exist before the first value (Min and Stats keep a minimum, and a zeroed slot would read
+ * as a recorded 0).
+ */
 function keyed(base: { name: string; declaration: MapDeclaration }, userKey: DslType,
-  value: DslType, maxEntries: number): KernelMap {
+  value: DslType, maxEntries: number, createOnFirstValue = false): KernelMap {
   if (userKey.kind === "void") {
-    return { ...base, mapType: MapType.ARRAY, key: U32, value, maxEntries: 1, userKey };
+    return { ...base, mapType: createOnFirstValue ? MapType.HASH : MapType.ARRAY, key: U32, value,
+      maxEntries: 1, userKey };
   }
   return { ...base, mapType: MapType.HASH, key: userKey, value, maxEntries, userKey };
 }

@@ -47,6 +47,8 @@ export interface Attachment {
   hz?: number;
   handler: Node;
   span: Span;
+  /** Where the target is written (the tracepoint's name), for diagnostics about it. */
+  targetSpan?: Span;
 }
 
 export interface ProbeModule {
@@ -58,6 +60,8 @@ export interface ProbeModule {
   maps: Map<string, MapDeclaration>;
   functions: Map<string, Node>;
   constants: Map<string, bigint>;
+  /** Other top-level variables: userspace state the kernel cannot see (for diagnostics). */
+  userspace: Set<string>;
   attachments: Attachment[];
 }
 
@@ -67,7 +71,7 @@ export function scanModule(file: string, text: string, program: Node,
   diagnostics: Diagnostic[]): ProbeModule {
   const module: ProbeModule = {
     file, text, imports: new Map(), typeDeclarations: new Map(), maps: new Map(),
-    functions: new Map(), constants: new Map(), attachments: [],
+    functions: new Map(), constants: new Map(), userspace: new Set(), attachments: [],
   };
   const span = (n: Node): Span => ({ file, start: n.start, end: n.end });
   const imported = (local: string | undefined) => local ? module.imports.get(local) : undefined;
@@ -96,6 +100,7 @@ export function scanModule(file: string, text: string, program: Node,
         for (const d of node.declarations as Node[]) {
           const name = identifierName(d.id);
           const init = d.init as Node | null;
+          if (name && !init) module.userspace.add(name);
           if (!name || !init) continue;
           const className = init.type === "NewExpression" ? imported(identifierName(init.callee))
             : undefined;
@@ -110,6 +115,8 @@ export function scanModule(file: string, text: string, program: Node,
           } else if (node.kind === "const" && (init.type === "ArrowFunctionExpression" ||
             init.type === "FunctionExpression")) {
             module.functions.set(name, init);
+          } else {
+            module.userspace.add(name);
           }
         }
         break;
@@ -153,8 +160,8 @@ function readAttachment(kind: AttachKind, call: Node, span: (n: Node) => Span,
     case "test": {
       const target = needString(args[0], kind === "test" ? "a name" : "the tracepoint's name");
       const handler = handlerAt(1);
-      return target !== undefined && handler ? { kind, target, handler, span: span(call) }
-        : undefined;
+      return target !== undefined && handler ? { kind, target, handler, span: span(call),
+        targetSpan: span(args[0]!) } : undefined;
     }
     case "uprobe":
     case "uretprobe": {

@@ -15,6 +15,9 @@ export type Operand = { kind: "reg"; reg: VReg } | { kind: "imm"; value: bigint 
 export type AluOp = "add" | "sub" | "mul" | "div" | "sdiv" | "mod" | "smod" | "or" | "and" |
   "xor" | "lsh" | "rsh" | "arsh";
 
+/** ALU operations where `a op b` = `b op a`. */
+export const COMMUTATIVE: ReadonlySet<AluOp> = new Set<AluOp>(["add", "mul", "or", "and", "xor"]);
+
 export type CmpOp = "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "sgt" | "sge" | "slt" | "sle";
 
 /** Where a load or store goes: a pointer in a register, or a stack slot. */

@@ -3,7 +3,8 @@
  * and on Ctrl-C, SIGTERM or --duration detach and print the maps' final state the way bpftrace
  * does (or as JSON lines), then a stats line in JSON mode.
  */
-import { decode as decodeCbor } from "cbor-x";
+// The pure-JS decoder: the package root also loads a native extension, ~15 ms at startup.
+import { decode as decodeCbor } from "cbor-x/decode";
 import type { Artifact } from "@ts-bpf/loader";
 import { readFileBytes } from "@ts-bpf/loader";
 import { Session } from "../session.ts";
@@ -12,7 +13,7 @@ import { jsonLines } from "../output/json_report.ts";
 import { toJson } from "../output/format_value.ts";
 import { ProbeError } from "../probe_error.ts";
 import { type ParsedArgs, flagString } from "./args.ts";
-import { startTelemetry } from "../telemetry/wiring.ts";
+import { prepareTelemetry } from "../telemetry/wiring.ts";
 
 export async function runCommand(args: ParsedArgs, out: (line: string) => void,
   err: (line: string) => void): Promise<number> {
@@ -39,18 +40,32 @@ export async function runCommand(args: ParsedArgs, out: (line: string) => void,
     onEvent: json ? (map: string, record: unknown) => out(toJson({ type: "event", map, value: record }))
       : undefined,
   };
-  const session = target.endsWith(".ts") || target.endsWith(".mts")
-    ? await Session.fromSource(target, options)
-    : await Session.start(readArtifact(target), options);
-  const telemetry = await startTelemetry(session, args, err);
+  // Exporters exist before the session: the probe's userspace code may use the API's globals.
+  const telemetry = await prepareTelemetry(args, err);
+  let session: Session;
+  try {
+    session = target.endsWith(".ts") || target.endsWith(".mts")
+      ? await Session.fromSource(target, options)
+      : await Session.start(readArtifact(target), options);
+  } catch (error) {
+    await telemetry?.shutdown();
+    throw error;
+  }
+  // In the same turn as the session's start, so no span record is missed.
+  telemetry?.bind(session);
+  if (telemetry?.prometheus) {
+    err(`serving Prometheus metrics at http://${telemetry.prometheus.host}:${telemetry.prometheus.port}/metrics`);
+  }
   err(duration ? `running for ${duration} s` : "running; Ctrl-C to stop");
   await stop.wait(duration);
   // Detach first, so the final state is one consistent moment.
   session.detach();
   const snapshots = session.snapshots();
   const stats = session.stats();
-  await telemetry?.shutdown();
+  // The final export reports this state, and the spans of records drained while closing.
+  telemetry?.finish();
   await session.close();
+  await telemetry?.shutdown();
   if (json) {
     for (const line of jsonLines(snapshots)) out(line);
     out(toJson({ type: "stats", events: stats.events, lost: stats.lost, programs: stats.programs }));

@@ -35,6 +35,13 @@ export type MapSnapshot =
 const HISTOGRAM_KINDS = new Set(["Histogram", "LinearHistogram"]);
 const STATS_KINDS = new Set(["Stats", "Avg"]);
 
+/** Buckets of a keyed histogram: 65 log2 buckets, or a linear histogram's own count. */
+function bucketCount(map: ArtifactMap): number {
+  if (map.kind !== "LinearHistogram") return 65;
+  const { min, max, step } = map.options as { min: number; max: number; step: number };
+  return Math.ceil((max - min) / step) + 2;
+}
+
 /** Sums per-CPU slots of a u64 value (maps read from per-CPU arrays). */
 function sumU64(bytes: Uint8Array, cpus: number): bigint {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -66,7 +73,7 @@ export function snapshot(map: ArtifactMap, live: BpfMap): MapSnapshot {
       const id = JSON.stringify(decoded.key, (_n, x) => typeof x === "bigint" ? `${x}n` : x);
       let series = bySeries.get(id);
       if (!series) {
-        series = { key: decoded.key, buckets: new Array<bigint>(65).fill(0n) };
+        series = { key: decoded.key, buckets: new Array<bigint>(bucketCount(map)).fill(0n) };
         bySeries.set(id, series);
       }
       series.buckets[Number(decoded.bucket)] = new DataView(v.buffer, v.byteOffset).getBigUint64(0, true);

@@ -14,6 +14,7 @@ import { wrapConstant } from "./integers.ts";
 import type { FunctionLowerer } from "./lowerer.ts";
 import { mapMethod } from "./map_calls.ts";
 import { inlineFunction } from "./inline.ts";
+import { javascriptGlobalHint } from "./js_globals.ts";
 import { stringHelper } from "./strings.ts";
 import type { Value } from "./values.ts";
 
@@ -22,6 +23,14 @@ export function lowerCall(l: FunctionLowerer, node: Node, expected?: DslType): V
   const args = node.arguments as Node[];
   if (callee.type === "MemberExpression" && !callee.computed) {
     const method = identifierName(callee.property)!;
+    const owner = identifierName(callee.object);
+    const shadowed = owner !== undefined && (l.scope.lookup(owner) !== undefined ||
+      l.module.maps.has(owner) || l.module.imports.has(owner) || l.module.functions.has(owner));
+    const library = owner && !shadowed ? javascriptGlobalHint(owner) : undefined;
+    if (library) {
+      fail("TSB2204", l.span(callee), `'${owner}.${method}()' is JavaScript's library: it does ` +
+        "not run in the kernel", library);
+    }
     const object = lowerExpression(l, callee.object);
     if (object.kind === "map") return mapMethod(l, object.decl, method, args, node);
     if (object.kind === "ctx") return contextCall(l, method, args, node);
@@ -36,10 +45,13 @@ export function lowerCall(l: FunctionLowerer, node: Node, expected?: DslType): V
   if (dsl) return helperCall(l, dsl, args, node, expected);
   const fn = l.module.functions.get(name);
   if (fn) return inlineFunction(l, name, fn, args, node);
+  const library = javascriptGlobalHint(name);
+  if (library) {
+    fail("TSB2204", l.span(callee), `'${name}()' is JavaScript's library: it does not run in ` +
+      "the kernel", library);
+  }
   fail("TSB2204", l.span(callee), `'${name}' is not available in kernel code`,
-    ["Math", "Date", "console", "JSON"].includes(name) || name === "parseInt"
-      ? "JavaScript's library does not run in the kernel; use the helpers from @ts-bpf/probes"
-      : "only functions declared in the probe and helpers from @ts-bpf/probes can be called");
+    "only functions declared in the probe and helpers from @ts-bpf/probes can be called");
 }
 
 function conversion(l: FunctionLowerer, type: Extract<DslType, { kind: "int" }>, args: Node[],
@@ -77,6 +89,8 @@ function helperCall(l: FunctionLowerer, name: string, args: Node[], node: Node,
     case "gid": return shifted(Helper.get_current_uid_gid, true);
     case "cpu": return scalar(call(l, Helper.get_smp_processor_id, []), U32);
     case "random": return scalar(call(l, Helper.get_prandom_u32, []), U32);
+    // The value given at attach time (uprobes, perf events; 5.15+), e.g. which function fired.
+    case "cookie": return scalar(call(l, Helper.get_attach_cookie, [reg(l.ctxReg)]), U64);
     case "comm":
     case "readUserStr":
     case "readKernelStr":

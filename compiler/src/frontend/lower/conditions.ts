@@ -6,7 +6,7 @@
 import { imm, reg } from "../../ir/ir.ts";
 import { fail } from "../../diagnostics/diagnostic.ts";
 import type { Node } from "../ast.ts";
-import { BOOL, type DslType } from "../dsl_types.ts";
+import { BOOL, type DslType, U8 } from "../dsl_types.ts";
 import { lowerExpression, operandType } from "./expressions.ts";
 import { COMPARISONS, foldCompare, wrapConstant } from "./integers.ts";
 import type { FunctionLowerer, ScalarType } from "./lowerer.ts";
@@ -95,7 +95,7 @@ function comparison(l: FunctionLowerer, node: Node, then: string, otherwise: str
     const checked = other.local ? [other.local] : [];
     return isNull ? { whenTrue: [], whenFalse: checked } : { whenTrue: checked, whenFalse: [] };
   }
-  const type = operandType(l, a, b, node);
+  const type = comparedBools(l, node, a, b, unsignedCmp) ? U8 : operandType(l, a, b, node);
   const cmp = type?.signed ? signedCmp : unsignedCmp;
   if (a.kind === "const" && b.kind === "const") {
     const norm = (v: bigint) => (type ? wrapConstant(v, type) : v);
@@ -122,6 +122,34 @@ function comparison(l: FunctionLowerer, node: Node, then: string, otherwise: str
   return { whenTrue: [], whenFalse: [] };
 }
 
+/**
+ * Whether `a` and `b` are bools compared with === or !== (compared as bytes, 0 or 1). Structs,
+ * strings and arrays are refused here with a message about comparing, and so are a bool
+ * against an integer and bools ordered with < or >.
+ */
+function comparedBools(l: FunctionLowerer, node: Node, a: Value, b: Value, cmp: string): boolean {
+  const kindOf = (v: Value) => v.kind === "const" || v.kind === "scalar" || v.kind === "place" ||
+    v.kind === "maybe" ? v.type?.kind : undefined;
+  for (const v of [a, b]) {
+    const kind = kindOf(v);
+    if (kind === "struct" || kind === "array" || kind === "str") {
+      fail("TSB2103", l.span(node), `${l.describe(v)} cannot be compared: only integers and bools can`,
+        kind === "struct" ? "compare the fields one by one" : "compare the elements one by one");
+    }
+  }
+  const [ka, kb] = [kindOf(a), kindOf(b)];
+  if (ka !== "bool" && kb !== "bool") return false;
+  if (ka !== kb) {
+    fail("TSB2106", l.span(node), "this compares a bool with an integer",
+      "compare bools with bools (flag === true), or use the bool as a condition");
+  }
+  if (cmp !== "eq" && cmp !== "ne") {
+    fail("TSB2106", l.span(node), `bools have no order: '${node.operator}' cannot compare them`,
+      "use === or !==");
+  }
+  return true;
+}
+
 const SWAP = { eq: "eq", ne: "ne", gt: "lt", ge: "le", lt: "gt", le: "ge", sgt: "slt", sge: "sle",
   slt: "sgt", sle: "sge" } as const;
 function swap<K extends keyof typeof SWAP>(cmp: K): (typeof SWAP)[K] {
@@ -140,16 +168,38 @@ export function lowerConditionValue(l: FunctionLowerer, node: Node, expected?: D
     l.pushScope();
     narrowing.whenTrue.forEach((n) => l.scope.checked.add(n));
     const a = lowerExpression(l, node.consequent, expected);
-    const type = (a.kind === "const" && !a.type && expected?.kind === "int" ? expected : undefined);
-    const sa = l.toScalar(a, node.consequent, type);
-    l.b.emit({ op: "mov", dst: result, src: reg(sa.reg), width: 64 });
-    l.popScope();
-    l.b.terminate({ op: "br", target: done });
+    // An untyped literal takes the other branch's type (`x > 10 ? 10 : x` with x a u32): it
+    // emits no code, so it is materialised in a block of its own once that type is known.
+    const deferred = a.kind === "const" && !a.type && expected?.kind !== "int" ? a : undefined;
+    const literalBlock = deferred ? l.b.label("cond.literal") : undefined;
+    let sa: { reg: number; type: ScalarType } | undefined;
+    if (literalBlock) {
+      l.popScope();
+      l.b.terminate({ op: "br", target: literalBlock });
+    } else {
+      const type = a.kind === "const" && !a.type && expected?.kind === "int" ? expected : undefined;
+      sa = l.toScalar(a, node.consequent, type);
+      l.b.emit({ op: "mov", dst: result, src: reg(sa.reg), width: 64 });
+      l.popScope();
+      l.b.terminate({ op: "br", target: done });
+    }
     l.b.startBlock(no);
     l.pushScope();
     narrowing.whenFalse.forEach((n) => l.scope.checked.add(n));
     const b = lowerExpression(l, node.alternate, expected);
-    const sb = l.toScalar(b, node.alternate, sa.type);
+    const sb = l.toScalar(b, node.alternate, sa?.type);
+    if (literalBlock) {
+      l.b.emit({ op: "mov", dst: result, src: reg(sb.reg), width: 64 });
+      l.popScope();
+      l.b.terminate({ op: "br", target: done });
+      l.b.startBlock(literalBlock);
+      l.at(node.consequent);
+      sa = l.toScalar(deferred!, node.consequent, sb.type);
+      l.b.emit({ op: "mov", dst: result, src: reg(sa.reg), width: 64 });
+      l.b.startBlock(done);
+      return { kind: "scalar", type: sa.type, reg: result };
+    }
+    sa = sa!;
     if (sb.type.kind !== sa.type.kind || (sa.type.kind === "int" && sb.type.kind === "int" &&
       (sa.type.bits !== sb.type.bits || sa.type.signed !== sb.type.signed))) {
       fail("TSB2109", l.span(node), "both branches of '?:' must have the same type",

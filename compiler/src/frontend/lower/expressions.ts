@@ -6,15 +6,16 @@
 import { imm, reg } from "../../ir/ir.ts";
 import { fail } from "../../diagnostics/diagnostic.ts";
 import { identifierName, type Node } from "../ast.ts";
-import { BOOL, type DslType, type IntType, sizeOf, type StructType, typeName } from "../dsl_types.ts";
+import { BOOL, type DslType, I64, type IntType, sizeOf, type StructType, typeName } from "../dsl_types.ts";
 import { integerValue, isIntegerLiteral } from "../probe_module.ts";
 import { lowerCall } from "./calls.ts";
 import { lowerConditionValue } from "./conditions.ts";
 import { ARITHMETIC, aluFor, commonIntType, COMPARISONS, foldAlu, mayOverflow,
   normalize, wrapConstant } from "./integers.ts";
 import { contextField } from "./context_access.ts";
+import { javascriptGlobalHint } from "./js_globals.ts";
 import { lowerStringInto } from "./strings.ts";
-import type { FunctionLowerer, ScalarType } from "./lowerer.ts";
+import { article, type FunctionLowerer, type ScalarType } from "./lowerer.ts";
 import type { Value } from "./values.ts";
 
 /** Lowers an expression; `expected` guides literals and struct literals. */
@@ -22,8 +23,15 @@ export function lowerExpression(l: FunctionLowerer, node: Node, expected?: DslTy
   l.at(node);
   switch (node.type) {
     case "ParenthesizedExpression":
-    case "TSNonNullExpression":
-      return lowerExpression(l, node.expression, expected);
+    case "TSNonNullExpression": {
+      const value = lowerExpression(l, node.expression, expected);
+      // `m.get(k)!` satisfies TypeScript but not the verifier, which needs a real null check.
+      if (value.kind === "maybe" && !(value.local && l.scope.isChecked(value.local))) {
+        fail("TSB2104", l.span(node), "'!' does not check a map lookup: it may still be undefined",
+          "keep the lookup in a const and test it: if (v !== undefined) { … }");
+      }
+      return value;
+    }
     case "TSAsExpression":
     case "TSSatisfiesExpression": {
       const target = l.types.resolve(node.typeAnnotation);
@@ -45,6 +53,8 @@ export function lowerExpression(l: FunctionLowerer, node: Node, expected?: DslTy
       return member(l, node, expected);
     case "ObjectExpression":
       return structLiteral(l, node, expected);
+    case "ArrayExpression":
+      return arrayLiteral(l, node, expected);
     case "AssignmentExpression":
       return assignment(l, node);
     case "UpdateExpression":
@@ -56,7 +66,9 @@ export function lowerExpression(l: FunctionLowerer, node: Node, expected?: DslTy
         "check for undefined with an if statement first");
   }
   fail("TSB2202", l.span(node), `${describeNode(node)} cannot run in the kernel`,
-    "kernel handlers take integers, structs, maps and the helpers from @ts-bpf/probes");
+    node.type === "NewExpression"
+      ? "declare maps at the top level of the probe; kernel code cannot allocate objects"
+      : "kernel handlers take integers, structs, maps and the helpers from @ts-bpf/probes");
 }
 
 function describeNode(node: Node): string {
@@ -64,7 +76,7 @@ function describeNode(node: Node): string {
     case "ArrowFunctionExpression": case "FunctionExpression": return "a closure";
     case "TemplateLiteral": return "a template string";
     case "ArrayExpression": return "an array literal";
-    case "NewExpression": return "'new'";
+    case "NewExpression": return "'new' (allocation)";
     case "AwaitExpression": return "'await'";
     case "ThisExpression": return "'this'";
     default: return `this ${node.type.replace(/Expression$/, " expression").toLowerCase()}`;
@@ -77,7 +89,8 @@ function literal(l: FunctionLowerer, node: Node): Value {
     const value = integerValue(node);
     if (typeof node.bigint === "string") {
       if (value > 0xffffffffffffffffn) {
-        fail("TSB2101", l.span(node), `${value} does not fit in 64 bits`);
+        fail("TSB2101", l.span(node), `${value} does not fit in 64 bits`,
+          "the largest u64 is 0xffffffffffffffffn");
       }
       return { kind: "const", value };
     }
@@ -119,6 +132,20 @@ function identifier(l: FunctionLowerer, node: Node): Value {
   if (l.module.functions.has(name)) {
     fail("TSB2203", l.span(node), `function '${name}' can only be called in kernel code`,
       "kernel code has no function values");
+  }
+  const library = javascriptGlobalHint(name);
+  if (library) {
+    fail("TSB2204", l.span(node), `'${name}' is JavaScript's library: it does not run in the kernel`,
+      library);
+  }
+  if (l.module.imports.has(name)) {
+    fail("TSB2204", l.span(node), `'${name}' from @ts-bpf/probes is not a value in kernel code`,
+      `helpers and conversions are called where they are used: ${name}(…)`);
+  }
+  if (l.module.userspace.has(name)) {
+    fail("TSB2204", l.span(node), `'${name}' is a userspace variable: kernel code cannot see it`,
+      "share state with the kernel through a map (HashMap, ArrayMap), or make it a top-level " +
+      "integer const");
   }
   fail("TSB2204", l.span(node), `'${name}' is not available in kernel code`,
     "handlers may use their parameters and locals, top-level integer constants, maps, and " +
@@ -162,7 +189,7 @@ export function operandType(l: FunctionLowerer, a: Value, b: Value, node: Node,
       case "scalar": return v.type;
       case "place": case "maybe":
         if (v.type.kind === "int" || v.type.kind === "bool") return v.type as ScalarType;
-        fail("TSB2103", l.span(node), `expected an integer, found a ${typeName(v.type)}`);
+        fail("TSB2103", l.span(node), `expected an integer, found ${article(typeName(v.type))}`);
       default:
         fail("TSB2103", l.span(node), `expected an integer, found ${l.describe(v)}`);
     }
@@ -195,7 +222,9 @@ function binary(l: FunctionLowerer, node: Node, expected?: DslType): Value {
       "types, logical for unsigned), or convert to an unsigned type first");
   }
   if (a.kind === "const" && b.kind === "const") {
-    const alu = type ? aluFor(op, type) : ARITHMETIC[op]!;
+    // Untyped literals fold as exact signed integers (-7 / 2 is -3, not a huge unsigned
+    // quotient); the result is range-checked when it meets a type.
+    const alu = aluFor(op, type ?? I64);
     return { kind: "const", type, value: foldAlu(alu, a.value, b.value, type) };
   }
   if (!type) throw new Error("tsbpf compiler bug: a non-constant operand without a type");
@@ -208,6 +237,16 @@ function binary(l: FunctionLowerer, node: Node, expected?: DslType): Value {
   if (b.kind === "const") {
     let bv = wrapConstant(b.value, type);
     if (shift) bv &= BigInt(type.bits <= 32 ? 31 : 63);
+    // The verifier refuses a division by the constant 0 ("div by zero"), so the language's
+    // x / 0 = 0 and x % 0 = x are written out here (found by the differential test).
+    if (bv === 0n && (alu === "div" || alu === "sdiv")) {
+      l.b.emit({ op: "mov", dst: r, src: imm(0), width: 64 });
+      return { kind: "scalar", type, reg: r };
+    }
+    if (bv === 0n && (alu === "mod" || alu === "smod")) {
+      l.b.emit({ op: "mov", dst: r, src: reg(ra), width: 64 });
+      return { kind: "scalar", type, reg: r };
+    }
     l.b.emit({ op: "alu", alu, dst: r, a: ra, b: imm(bv), width: 64 });
   } else {
     const sb = l.toScalar(b, node.right, type);
@@ -251,6 +290,12 @@ function member(l: FunctionLowerer, node: Node, expected?: DslType): Value {
 function indexed(l: FunctionLowerer, node: Node): Value {
   const object = lowerExpression(l, node.object);
   const base = object.kind === "maybe" ? l.deref(object, node.object) : object;
+  if (base.kind === "place" && base.type.kind === "struct") {
+    const key = node.property.type === "Literal" && typeof node.property.value === "string"
+      ? node.property.value as string : undefined;
+    fail("TSB2207", l.span(node), "computed property names cannot run in the kernel",
+      key ? `write the field by name: .${key}` : "kernel structs have fixed fields: read them by name");
+  }
   if (base.kind !== "place" || (base.type.kind !== "array" && base.type.kind !== "str")) {
     fail("TSB2207", l.span(node), `${l.describe(object)} cannot be indexed`);
   }
@@ -260,11 +305,12 @@ function indexed(l: FunctionLowerer, node: Node): Value {
     : { kind: "int", bits: 8, signed: false, name: "u8" };
   if (index.kind !== "const") {
     fail("TSB2208", l.span(node.property), "array indexes in kernel code must be constants",
-      "the verifier must see every access is in bounds; use a constant or a bounded for loop " +
-      "index that the compiler unrolls");
+      "the verifier must see that every access is in bounds: use a constant index, or a " +
+      "switch over the indexes you need");
   }
   if (index.value < 0n || index.value >= BigInt(length)) {
-    fail("TSB2209", l.span(node.property), `index ${index.value} is out of bounds (length ${length})`);
+    fail("TSB2209", l.span(node.property), `index ${index.value} is out of bounds (length ${length})`,
+      `valid indexes are 0 … ${length - 1}`);
   }
   return { kind: "place", type: element, addr: base.addr, off: base.off + Number(index.value) * sizeOf(element) };
 }
@@ -297,6 +343,30 @@ function structLiteral(l: FunctionLowerer, node: Node, expected?: DslType): Valu
     fail("TSB2212", l.span(node), `missing field${missing.length > 1 ? "s" : ""} ${missing.join(", ")} ` +
       `of ${expected.name}`, "kernel records have every field; set them all");
   }
+  return { kind: "place", type: expected, addr: { kind: "slot", slot }, off: 0, fresh: true };
+}
+
+/** `[a, b, c]` where an Arr<T, N> is expected: up to N elements, the rest zero (as in C). */
+function arrayLiteral(l: FunctionLowerer, node: Node, expected?: DslType): Value {
+  if (!expected || expected.kind !== "array") {
+    fail("TSB2216", l.span(node), "an array literal needs an Arr<T, N> type here",
+      "annotate the variable or field: const a: Arr<u32, 4> = [1, 2, 3, 4]");
+  }
+  const elements = node.elements as (Node | null)[];
+  if (elements.length > expected.length) {
+    fail("TSB2216", l.span(node), `${elements.length} elements do not fit ${typeName(expected)}`,
+      `give at most ${expected.length}; missing ones are zero`);
+  }
+  const slot = l.tempSlot(expected, `array ${typeName(expected)}`);
+  const size = sizeOf(expected.element);
+  elements.forEach((e, i) => {
+    if (!e || e.type === "SpreadElement") {
+      fail("TSB2216", l.span(e ?? node), "array literal elements must be plain values",
+        "write every element; holes and '...' have no fixed layout");
+    }
+    l.storeValue(expected.element, { kind: "slot", slot }, i * size,
+      lowerExpression(l, e, expected.element), e);
+  });
   return { kind: "place", type: expected, addr: { kind: "slot", slot }, off: 0, fresh: true };
 }
 
@@ -350,6 +420,10 @@ function assignment(l: FunctionLowerer, node: Node): Value {
   const op = node.operator as string;
   const t = target(l, node.left);
   if (op === "=") {
+    // A string read assigned to a string field or local goes straight into it: a temporary
+    // would double a 256-byte read on the 512-byte stack.
+    const dest = t.type.kind === "str" ? t.read() : undefined;
+    if (dest?.kind === "place" && lowerStringInto(l, node.right, dest)) return { kind: "void" };
     const value = lowerExpression(l, node.right, t.type);
     t.write(value, node.right);
     return { kind: "void" };

@@ -31,7 +31,11 @@ export function lowerHandler(module: ProbeModule, types: TypeResolver, maps: Map
     fail("TSB1008", l.span(handler), "the handler must be a function",
       "pass an arrow function: tracepoint(\"group:name\", (ctx) => { … })");
   }
-  if (handler.async) fail("TSB1009", l.span(handler), "handlers cannot be async");
+  if (handler.async || handler.generator) {
+    fail("TSB1009", l.span(handler), `handlers cannot be ${handler.async ? "async" : "generators"}`,
+      "a kernel handler runs to completion with nothing to wait for: remove the " +
+      `'${handler.async ? "async" : "*"}'`);
+  }
   l.at(handler);
   l.ctxReg = l.b.vreg();
   l.b.emit({ op: "arg", dst: l.ctxReg, index: 0 });

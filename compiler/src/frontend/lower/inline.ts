@@ -21,12 +21,14 @@ export function inlineFunction(l: FunctionLowerer, name: string, fn: Node, args:
       "eBPF has no unbounded call stack: rewrite it as a bounded loop");
   }
   if (l.inlining.length >= MAX_INLINE_DEPTH) {
-    fail("TSB2602", l.span(call), `calls nest more than ${MAX_INLINE_DEPTH} deep`);
+    fail("TSB2602", l.span(call), `calls nest more than ${MAX_INLINE_DEPTH} deep`,
+      "every call is inlined into the handler: flatten the chain of calls");
   }
   if (fn.async || fn.generator) fail("TSB2603", l.span(call), `'${name}' is async or a generator`);
   const params = fn.params as Node[];
   if (args.length !== params.length) {
-    fail("TSB2604", l.span(call), `'${name}' takes ${params.length} argument(s), got ${args.length}`);
+    const plural = (n: number) => `${n} argument${n === 1 ? "" : "s"}`;
+    fail("TSB2604", l.span(call), `'${name}' takes ${plural(params.length)}, got ${args.length}`);
   }
   const resultType: DslType = fn.returnType ? l.types.resolve(fn.returnType) : VOID;
   if (isAggregate(resultType)) {
@@ -36,8 +38,11 @@ export function inlineFunction(l: FunctionLowerer, name: string, fn: Node, args:
   // Evaluate arguments in the caller's scope, then bind them in the callee's.
   const bound: { name: string; type: DslType; value: Value; node: Node }[] = params.map((p, i) => {
     const pname = identifierName(p);
-    if (!pname || !p.typeAnnotation) {
-      fail("TSB2606", l.span(p), "kernel function parameters need a name and a type");
+    if (!pname) fail("TSB2606", l.span(p), "kernel function parameters must be plain names",
+      "destructuring and default values are not supported: take the value and read it inside");
+    if (!p.typeAnnotation) {
+      fail("TSB2606", l.span(p), `parameter '${pname}' of '${name}' needs a type`,
+        `the compiler lays out values by their declared type: write (${pname}: u32) or another DSL type`);
     }
     const type = l.types.resolve(p.typeAnnotation);
     return { name: pname, type, value: lowerExpression(l, args[i]!, type), node: args[i]! };
@@ -65,7 +70,10 @@ export function inlineFunction(l: FunctionLowerer, name: string, fn: Node, args:
     for (const statement of body.body as Node[]) lowerStatement(l, statement);
   } else if (result !== undefined) {
     const s = l.toScalar(lowerExpression(l, body, resultType), body, resultType as never);
-    l.b.emit({ op: "mov", dst: result, src: reg(s.reg), width: 64 });
+    const r = resultType.kind === "int" && s.type.kind === "int" &&
+        (s.type.bits !== resultType.bits || s.type.signed !== resultType.signed)
+      ? l.convert(s, resultType) : s.reg;
+    l.b.emit({ op: "mov", dst: result, src: reg(r), width: 64 });
   } else {
     lowerExpression(l, body);
   }

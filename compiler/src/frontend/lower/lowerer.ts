@@ -7,8 +7,8 @@ import { IrBuilder } from "../../ir/builder.ts";
 import { type Address, imm, reg, type VReg } from "../../ir/ir.ts";
 import { fail, type Span } from "../../diagnostics/diagnostic.ts";
 import type { Node } from "../ast.ts";
-import { alignOf, BOOL, type DslType, I32, type IntType, isAggregate, sizeOf, typeName, U64 }
-  from "../dsl_types.ts";
+import { alignOf, BOOL, type DslType, I32, type IntType, isAggregate, sameType, sizeOf, typeName,
+  U64 } from "../dsl_types.ts";
 import type { Attachment, ProbeModule } from "../probe_module.ts";
 import type { TracepointFormat } from "../tracepoint_format.ts";
 import type { TypeResolver } from "../type_resolver.ts";
@@ -71,13 +71,20 @@ export class FunctionLowerer {
     const size = Math.max(sizeOf(type), 1);
     const slot = this.b.slot({ size: Math.ceil(size / 8) * 8, align: Math.max(alignOf(type), 8),
       name, span: this.b.span });
-    if (zero) this.zeroSlot(slot, Math.ceil(size / 8) * 8);
+    if (zero) this.zeroSlot(slot, size);
     return slot;
   }
 
+  /**
+   * Zeroes the first `size` bytes of a slot in the widest aligned pieces. The slot's rounding
+   * to 8 bytes is never read (helpers are given the value's exact size), so it stays as is,
+   * and a scalar's zeroing is then exactly covered by its store (dead-store elimination drops it).
+   */
   zeroSlot(slot: number, size: number): void {
-    for (let off = 0; off < size; off += 8) {
-      this.b.emit({ op: "store", addr: { kind: "slot", slot }, off, size: 8, src: imm(0) });
+    for (let off = 0; off < size;) {
+      const piece = ([8, 4, 2, 1] as const).find((p) => off % p === 0 && off + p <= size)!;
+      this.b.emit({ op: "store", addr: { kind: "slot", slot }, off, size: piece, src: imm(0) });
+      off += piece;
     }
   }
 
@@ -151,8 +158,11 @@ export class FunctionLowerer {
       return;
     }
     const source = value.kind === "maybe" ? this.deref(value, node) : value;
-    if (source.kind !== "place" || source.type.kind !== type.kind) {
-      fail("TSB2105", this.span(node), `expected a ${typeName(type)} here, found ${this.describe(value)}`);
+    // Strings of another capacity copy (truncated or padded); structs and arrays must be the
+    // very type expected, or bytes of one layout would be read as another.
+    if (source.kind !== "place" || source.type.kind !== type.kind ||
+      (type.kind !== "str" && !sameType(source.type, type))) {
+      fail("TSB2105", this.span(node), `expected ${article(typeName(type))} here, found ${this.describe(value)}`);
     }
     this.copyBytes(addr, off, source.addr, source.off, Math.min(sizeOf(type), sizeOf(source.type)));
   }
@@ -195,7 +205,7 @@ export class FunctionLowerer {
   /** Puts any value of `type` into a fresh zeroed stack slot (keys and records for helpers). */
   spill(value: Value, type: DslType, node: Node, name: string): Extract<Value, { kind: "place" }> {
     if (value.kind === "place" && value.addr.kind === "slot" && value.off === 0 &&
-      sizeOf(value.type) === sizeOf(type) && isAggregate(type)) {
+      sizeOf(value.type) === sizeOf(type) && isAggregate(type) && sameType(value.type, type)) {
       return value;
     }
     const slot = this.tempSlot(type, name);
@@ -205,8 +215,8 @@ export class FunctionLowerer {
 
   describe(value: Value): string {
     switch (value.kind) {
-      case "scalar": case "place": case "maybe": return `a ${typeName(value.type)}`;
-      case "const": return value.type ? `a ${typeName(value.type)}` : "an integer literal";
+      case "scalar": case "place": case "maybe": return article(typeName(value.type));
+      case "const": return value.type ? article(typeName(value.type)) : "an integer literal";
       case "map": return `map '${value.decl.variable}'`;
       case "ctx": return "the context";
       case "undefined": return "undefined";
@@ -216,3 +226,8 @@ export class FunctionLowerer {
 }
 
 export { U64 };
+
+/** "an i32", "an Event", "a u32", "a Pair": by the letter a reader sounds first. */
+export function article(name: string): string {
+  return `${/^[aeio]/i.test(name) ? "an" : "a"} ${name}`;
+}

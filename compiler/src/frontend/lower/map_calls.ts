@@ -1,19 +1,21 @@
 /**
  * Map and aggregation methods in kernel code. Keys and values are copied to zeroed stack slots
  * (the verifier requires every byte a helper reads to be initialised); lookups give nullable
- * pointers; aggregations update in place with atomic adds, creating the entry on first use.
+ * pointers; aggregations update in place with atomic adds, creating the entry on first use
+ * (see `updateEntry`).
  */
-import { Helper } from "@ts-bpf/loader";
+import { Helper, MapType } from "@ts-bpf/loader";
 import { imm, reg, type VReg } from "../../ir/ir.ts";
 import { fail } from "../../diagnostics/diagnostic.ts";
 import type { Node } from "../ast.ts";
-import { sizeOf, type StructType, U32, U64 } from "../dsl_types.ts";
+import { type DslType, sameType, sizeOf, type StructType, typeName, U32, U64 } from "../dsl_types.ts";
 import { type KernelMap, linearBuckets } from "../map_layouts.ts";
 import type { MapDeclaration } from "../probe_module.ts";
 import { lowerExpression } from "./expressions.ts";
 import type { FunctionLowerer } from "./lowerer.ts";
 import type { Value } from "./values.ts";
 
+const BPF_ANY = 0;
 const BPF_NOEXIST = 1;
 
 export function mapMethod(l: FunctionLowerer, decl: MapDeclaration, method: string, args: Node[],
@@ -35,7 +37,9 @@ export function mapMethod(l: FunctionLowerer, decl: MapDeclaration, method: stri
     }
     case "set": {
       const key = keyPointer(l, map, arg(0, "a key"), "key");
-      const value = l.spill(lowerExpression(l, arg(1, "a value"), map.value), map.value, args[1]!, "value");
+      const given = checkOperand(l, map, map.value, lowerExpression(l, arg(1, "a value"), map.value),
+        args[1]!, "values");
+      const value = l.spill(given, map.value, args[1]!, "value");
       l.b.emit({ op: "call", helper: Helper.map_update_elem,
         args: [reg(mapRef(l, map)), reg(key), reg(l.addressOf(value)), imm(0)] });
       return { kind: "void" };
@@ -48,16 +52,21 @@ export function mapMethod(l: FunctionLowerer, decl: MapDeclaration, method: stri
     case "emit": return emit(l, map, arg(0, "a record"));
     case "increment": {
       const by = args[1] ? scalarArg(l, args[1]) : undefined;
-      aggregateAdd(l, map, args[0], 0, by ?? 1n, node);
+      aggregateAdd(l, map, keyArgument(args[0]), 0, by ?? 1n, node);
       return { kind: "void" };
     }
     case "add":
-      aggregateAdd(l, map, args[1], 0, scalarArg(l, arg(0, "a value")), node);
+      aggregateAdd(l, map, keyArgument(args[1]), 0, scalarArg(l, arg(0, "a value")), node);
       return { kind: "void" };
     case "record":
-      return record(l, decl, map, arg(0, "a value"), args[1], node);
+      return record(l, decl, map, arg(0, "a value"), keyArgument(args[1]), node);
   }
   fail("TSB2501", l.span(node), `${decl.kind}.${method}() is not supported in kernel code yet`);
+}
+
+/** An aggregation's key argument; `undefined` written out (`c.increment(undefined, 5n)`) is none. */
+function keyArgument(node: Node | undefined): Node | undefined {
+  return node?.type === "Identifier" && node.name === "undefined" ? undefined : node;
 }
 
 const METHODS: Partial<Record<string, string[]>> = {
@@ -80,8 +89,27 @@ function lookup(l: FunctionLowerer, map: KernelMap, key: VReg): VReg {
 }
 
 function keyPointer(l: FunctionLowerer, map: KernelMap, node: Node, name: string): VReg {
-  const value = lowerExpression(l, node, map.key);
+  const value = checkOperand(l, map, map.key, lowerExpression(l, node, map.key), node, "keys");
   return l.addressOf(l.spill(value, map.key, node, name));
+}
+
+/**
+ * A key or value of the wrong kind (a struct where the map has integer keys, an integer where
+ * it has struct values) is named with the map's declared type. Integers of another width are
+ * converted like assignments.
+ */
+function checkOperand(l: FunctionLowerer, map: KernelMap, type: DslType, value: Value, node: Node,
+  role: "keys" | "values" | "records"): Value {
+  const given = value.kind === "place" || value.kind === "maybe" ? value.type
+    : value.kind === "scalar" || value.kind === "const" ? value.type ?? U64 : undefined;
+  const scalar = (t: DslType) => t.kind === "int" || t.kind === "bool";
+  const fits = given !== undefined && (scalar(type) ? scalar(given) : sameType(given, type));
+  if (!fits) {
+    const what = role === "records" ? `ring buffer '${map.declaration.variable}' takes`
+      : `map '${map.declaration.variable}' has`;
+    fail("TSB2105", l.span(node), `${what} ${typeName(type)} ${role}, found ${l.describe(value)}`);
+  }
+  return value;
 }
 
 function scalarArg(l: FunctionLowerer, node: Node): VReg {
@@ -89,12 +117,14 @@ function scalarArg(l: FunctionLowerer, node: Node): VReg {
   return s.type.kind === "int" && s.type.bits === 64 && !s.type.signed ? s.reg : l.convert(s, U64);
 }
 
-/** value += by at `offset` in the entry for `keyNode` (created zeroed when missing). */
+/** value += by at `offset` in the entry for `keyNode` (created holding `by` when missing). */
 function aggregateAdd(l: FunctionLowerer, map: KernelMap, keyNode: Node | undefined, offset: number,
   by: VReg | bigint, node: Node): void {
-  const ptr = entryFor(l, map, keyNode, node);
-  atomicAdd(l, ptr, offset, by);
-  l.b.startBlock(ptr.done);
+  updateEntry(l, map, keyNode, node, {
+    initial: (slot) => l.b.emit({ op: "store", addr: { kind: "slot", slot }, off: offset, size: 8,
+      src: typeof by === "bigint" ? imm(by) : reg(by) }),
+    update: (ptr) => atomicAdd(l, { ptr }, offset, by),
+  });
 }
 
 function atomicAdd(l: FunctionLowerer, ptr: { ptr: VReg }, offset: number, by: VReg | bigint): void {
@@ -106,56 +136,91 @@ function atomicAdd(l: FunctionLowerer, ptr: { ptr: VReg }, offset: number, by: V
   l.b.emit({ op: "atomic_add", addr: { kind: "reg", reg: ptr.ptr }, off: offset, size: 8, src: amount });
 }
 
+/** How an aggregation changes the entry for one key. */
+interface EntryUpdate {
+  /** Histograms: the bucket, which the map key carries beside the user's key. */
+  bucket?: VReg;
+  /** Fills a new entry's value in a (zeroed) stack slot: what `update` would make of zeros. */
+  initial(slot: number): void;
+  /** Updates an existing entry in place through its pointer. */
+  update(ptr: VReg): void;
+}
+
 /**
- * Looks up the aggregation's entry for the key, inserting a zeroed one when missing. Emits a
- * branch: the returned block label continues after the update (when the map is full, the
- * update is skipped).
+ * Updates the aggregation's entry for the key: in place when it exists (the fast path, laid
+ * out right after the lookup); otherwise by creating it with its initial value. How a missing
+ * entry is created depends on the map:
+ * - arrays (keyless aggregations, histogram buckets): every index exists, nothing to create;
+ * - per-CPU hashes: BPF_ANY writes only this CPU's value, which a concurrent creation on
+ *   another CPU leaves zero, so the count stays exact without a second lookup;
+ * - hashes: BPF_NOEXIST, and if another CPU created the entry in between, update that one.
+ * When the map is full the update is skipped.
  */
-function entryFor(l: FunctionLowerer, map: KernelMap, keyNode: Node | undefined, node: Node,
-  bucket?: VReg): { ptr: VReg; done: string } {
-  let key: VReg;
+function updateEntry(l: FunctionLowerer, map: KernelMap, keyNode: Node | undefined, node: Node,
+  how: EntryUpdate): void {
+  const key = entryKey(l, map, keyNode, node, how.bucket);
+  const done = l.b.label("agg.done");
+  const found = l.b.label("agg.found");
+  const everyKeyExists = map.mapType === MapType.ARRAY || map.mapType === MapType.PERCPU_ARRAY;
+  const create = everyKeyExists ? done : l.b.label("agg.create");
+  const ptr = lookup(l, map, key);
+  l.b.terminate({ op: "cbr", cmp: "eq", a: ptr, b: imm(0), width: 64, then: create, else: found });
+  l.b.startBlock(found);
+  how.update(ptr);
+  l.b.terminate({ op: "br", target: done });
+  if (!everyKeyExists) {
+    l.b.startBlock(create);
+    const slot = l.tempSlot(map.value, "initial value");
+    how.initial(slot);
+    const value = l.addressOf({ kind: "place", type: map.value, addr: { kind: "slot", slot }, off: 0 });
+    const perCpu = map.mapType === MapType.PERCPU_HASH;
+    const created = l.b.vreg();
+    l.b.emit({ op: "call", helper: Helper.map_update_elem, dst: created,
+      args: [reg(mapRef(l, map)), reg(key), reg(value), imm(perCpu ? BPF_ANY : BPF_NOEXIST)] });
+    if (!perCpu) {
+      const retry = l.b.label("agg.retry");
+      const foundLater = l.b.label("agg.found");
+      l.b.terminate({ op: "cbr", cmp: "eq", a: created, b: imm(0), width: 64, then: done, else: retry });
+      l.b.startBlock(retry);
+      const later = lookup(l, map, key);
+      l.b.terminate({ op: "cbr", cmp: "eq", a: later, b: imm(0), width: 64, then: done, else: foundLater });
+      l.b.startBlock(foundLater);
+      how.update(later);
+    }
+  }
+  l.b.startBlock(done);
+}
+
+/** A pointer to the aggregation's map key for `keyNode` (index 0 or the bucket when keyless). */
+function entryKey(l: FunctionLowerer, map: KernelMap, keyNode: Node | undefined, node: Node,
+  bucket?: VReg): VReg {
   if (map.userKey?.kind === "void" || !map.userKey) {
+    if (keyNode) {
+      fail("TSB2503", l.span(keyNode), `'${map.declaration.variable}' is keyless: it takes no key`,
+        `to aggregate per key, declare a key type: new ${map.declaration.kind}<u32>(…)`);
+    }
     const slot = l.tempSlot(U32, "index");
     if (bucket !== undefined) {
       l.b.emit({ op: "store", addr: { kind: "slot", slot }, off: 0, size: 4, src: reg(bucket) });
     }
-    key = l.addressOf({ kind: "place", type: U32, addr: { kind: "slot", slot }, off: 0 });
-    if (keyNode) fail("TSB2503", l.span(keyNode), `'${map.declaration.variable}' has no key type`,
-      `declare one: new ${map.declaration.kind}<u32>(…)`);
-  } else {
-    if (!keyNode) fail("TSB2503", l.span(node), `'${map.declaration.variable}' is keyed: pass the key`);
-    if (bucket !== undefined) {
-      const keyType = map.key as StructType;
-      const slot = l.tempSlot(keyType, "key");
-      l.storeValue(map.userKey, { kind: "slot", slot }, 0, lowerExpression(l, keyNode, map.userKey), keyNode);
-      l.b.emit({ op: "store", addr: { kind: "slot", slot }, off: keyType.fields[1]!.offset, size: 8, src: reg(bucket) });
-      key = l.addressOf({ kind: "place", type: keyType, addr: { kind: "slot", slot }, off: 0 });
-    } else {
-      key = keyPointer(l, map, keyNode, "key");
-    }
+    return l.addressOf({ kind: "place", type: U32, addr: { kind: "slot", slot }, off: 0 });
   }
-  const done = l.b.label("agg.done");
-  const found = l.b.label("agg.found");
-  const create = l.b.label("agg.create");
-  const ptr = l.b.vreg();
-  const first = lookup(l, map, key);
-  l.b.emit({ op: "mov", dst: ptr, src: reg(first), width: 64 });
-  l.b.terminate({ op: "cbr", cmp: "ne", a: first, b: imm(0), width: 64, then: found, else: create });
-  l.b.startBlock(create);
-  const zeroSlot = l.tempSlot(map.value, "zero value");
-  const zeroPtr = l.addressOf({ kind: "place", type: map.value, addr: { kind: "slot", slot: zeroSlot }, off: 0 });
-  l.b.emit({ op: "call", helper: Helper.map_update_elem,
-    args: [reg(mapRef(l, map)), reg(key), reg(zeroPtr), imm(BPF_NOEXIST)] });
-  const second = lookup(l, map, key);
-  l.b.emit({ op: "mov", dst: ptr, src: reg(second), width: 64 });
-  l.b.terminate({ op: "cbr", cmp: "ne", a: second, b: imm(0), width: 64, then: found, else: done });
-  l.b.startBlock(found);
-  return { ptr, done };
+  if (!keyNode) {
+    fail("TSB2503", l.span(node), `'${map.declaration.variable}' is keyed: pass the key`,
+      `it was declared new ${map.declaration.kind}<${typeName(map.userKey)}>(…)`);
+  }
+  if (bucket === undefined) return keyPointer(l, map, keyNode, "key");
+  const keyType = map.key as StructType;
+  const slot = l.tempSlot(keyType, "key");
+  l.storeValue(map.userKey, { kind: "slot", slot }, 0, lowerExpression(l, keyNode, map.userKey), keyNode);
+  l.b.emit({ op: "store", addr: { kind: "slot", slot }, off: keyType.fields[1]!.offset, size: 8, src: reg(bucket) });
+  return l.addressOf({ kind: "place", type: keyType, addr: { kind: "slot", slot }, off: 0 });
 }
 
 function emit(l: FunctionLowerer, map: KernelMap, node: Node): Value {
   const record = map.record!;
-  const value = l.spill(lowerExpression(l, node, record), record, node, "record");
+  const given = checkOperand(l, map, record, lowerExpression(l, node, record), node, "records");
+  const value = l.spill(given, record, node, "record");
   const r = l.b.vreg();
   l.b.emit({ op: "call", helper: Helper.ringbuf_output,
     args: [reg(mapRef(l, map)), reg(l.addressOf(value)), imm(sizeOf(record)), imm(0)], dst: r });
@@ -179,58 +244,51 @@ function emit(l: FunctionLowerer, map: KernelMap, node: Node): Value {
 function record(l: FunctionLowerer, decl: MapDeclaration, map: KernelMap, valueNode: Node,
   keyNode: Node | undefined, node: Node): Value {
   const value = scalarArg(l, valueNode);
+  const store = (slot: number, off: number, src: VReg | bigint) => l.b.emit({ op: "store",
+    addr: { kind: "slot", slot }, off, size: 8, src: typeof src === "bigint" ? imm(src) : reg(src) });
   switch (decl.kind) {
-    case "Histogram": {
-      const bucket = log2Bucket(l, value);
-      const entry = entryFor(l, map, keyNode, node, bucket);
-      atomicAdd(l, entry, 0, 1n);
-      l.b.startBlock(entry.done);
-      return { kind: "void" };
-    }
-    case "LinearHistogram": {
-      const bucket = linearBucket(l, decl, value);
-      const entry = entryFor(l, map, keyNode, node, bucket);
-      atomicAdd(l, entry, 0, 1n);
-      l.b.startBlock(entry.done);
+    case "Histogram": case "LinearHistogram": {
+      const bucket = decl.kind === "Histogram" ? log2Bucket(l, value) : linearBucket(l, decl, value);
+      updateEntry(l, map, keyNode, node, { bucket, initial: (slot) => store(slot, 0, 1n),
+        update: (ptr) => atomicAdd(l, { ptr }, 0, 1n) });
       return { kind: "void" };
     }
     case "Stats": case "Avg": {
-      const entry = entryFor(l, map, keyNode, node);
-      atomicAdd(l, entry, 0, 1n);
-      atomicAdd(l, entry, 8, value);
-      minMax(l, entry.ptr, 16, value, "min");
-      minMax(l, entry.ptr, 24, value, "max");
-      l.b.startBlock(entry.done);
+      // A new entry starts as one value: count 1, sum = min = max = value.
+      updateEntry(l, map, keyNode, node, {
+        initial: (slot) => {
+          store(slot, 0, 1n);
+          for (const off of [8, 16, 24]) store(slot, off, value);
+        },
+        update: (ptr) => {
+          atomicAdd(l, { ptr }, 0, 1n);
+          atomicAdd(l, { ptr }, 8, value);
+          minMax(l, ptr, 16, value, "min");
+          minMax(l, ptr, 24, value, "max");
+        },
+      });
       return { kind: "void" };
     }
-    case "Min": case "Max": {
-      const entry = entryFor(l, map, keyNode, node);
-      minMax(l, entry.ptr, 0, value, decl.kind === "Min" ? "min" : "max");
-      l.b.startBlock(entry.done);
+    case "Min": case "Max":
+      updateEntry(l, map, keyNode, node, { initial: (slot) => store(slot, 0, value),
+        update: (ptr) => minMax(l, ptr, 0, value, decl.kind === "Min" ? "min" : "max") });
       return { kind: "void" };
-    }
   }
   fail("TSB2501", l.span(node), `${decl.kind}.record() is not supported`);
 }
 
 /**
  * Stores `value` at ptr+off when it is smaller (min) or larger (max). Not atomic: like
- * bpftrace's min/max, a concurrent update on another CPU may win. A zero entry counts as
- * "unset" for min, so the first value always lands.
+ * bpftrace's min/max, a concurrent update on another CPU may win. Entries are created holding
+ * their first value (see entryFor), so no value means "unset".
  */
 function minMax(l: FunctionLowerer, ptr: VReg, off: number, value: VReg, which: "min" | "max"): void {
   const current = l.b.vreg();
   l.b.emit({ op: "load", dst: current, addr: { kind: "reg", reg: ptr }, off, size: 8 });
   const write = l.b.label(`${which}.write`);
   const skip = l.b.label(`${which}.skip`);
-  if (which === "min") {
-    const check = l.b.label("min.check");
-    l.b.terminate({ op: "cbr", cmp: "eq", a: current, b: imm(0), width: 64, then: write, else: check });
-    l.b.startBlock(check);
-    l.b.terminate({ op: "cbr", cmp: "lt", a: value, b: reg(current), width: 64, then: write, else: skip });
-  } else {
-    l.b.terminate({ op: "cbr", cmp: "gt", a: value, b: reg(current), width: 64, then: write, else: skip });
-  }
+  l.b.terminate({ op: "cbr", cmp: which === "min" ? "lt" : "gt", a: value, b: reg(current),
+    width: 64, then: write, else: skip });
   l.b.startBlock(write);
   l.b.emit({ op: "store", addr: { kind: "reg", reg: ptr }, off, size: 8, src: reg(value) });
   l.b.startBlock(skip);

@@ -10,7 +10,7 @@ import { identifierName, type Node } from "../ast.ts";
 import { BOOL, type DslType, I32, isAggregate, sameType, typeName } from "../dsl_types.ts";
 import { lowerCondition } from "./conditions.ts";
 import { lowerExpression } from "./expressions.ts";
-import type { FunctionLowerer, ScalarType } from "./lowerer.ts";
+import { article, type FunctionLowerer, type ScalarType } from "./lowerer.ts";
 import type { Value } from "./values.ts";
 
 const MAX_LOOP_BOUND = 1n << 20n;
@@ -40,7 +40,8 @@ export function lowerStatement(l: FunctionLowerer, node: Node): void {
     case "EmptyStatement": return;
     case "WhileStatement":
     case "DoWhileStatement":
-      fail("TSB2702", l.span(node), "while loops have no bound the verifier can prove",
+      fail("TSB2702", l.span(node), `${node.type === "WhileStatement" ? "while" : "do…while"} ` +
+        "loops have no bound the verifier can prove",
         "write for (let i = 0; i < N; i++) with a constant N, and break out early");
     case "ForInStatement":
     case "ForOfStatement":
@@ -50,6 +51,9 @@ export function lowerStatement(l: FunctionLowerer, node: Node): void {
     case "ThrowStatement":
       fail("TSB2703", l.span(node), "exceptions cannot run in the kernel",
         "return early instead; kernel handlers cannot fail");
+    case "LabeledStatement":
+      fail("TSB2701", l.span(node), "labelled statements are not supported in kernel code",
+        "to leave nested loops, move them into a function declared in the probe and return");
     case "FunctionDeclaration":
       fail("TSB2704", l.span(node), "functions declared inside a handler are closures",
         "declare the function at the top level of the probe");
@@ -63,10 +67,18 @@ function declaration(l: FunctionLowerer, node: Node): void {
     const name = identifierName(d.id);
     if (!name) fail("TSB2705", l.span(d.id), "destructuring is not supported in kernel code",
       "read the fields one by one");
+    if (l.scope.locals.has(name)) {
+      fail("TSB2707", l.span(d.id), `'${name}' is already declared in this block`,
+        "give it another name, or assign to the existing one (declared with let)");
+    }
     const annotated: DslType | undefined = d.id.typeAnnotation ? l.types.resolve(d.id.typeAnnotation) : undefined;
     if (!d.init) {
       if (!annotated) fail("TSB2706", l.span(d), `'${name}' needs a type or an initial value`);
-      defineLocal(l, name, annotated, { kind: "const", value: 0n }, d, true);
+      // Locals start zeroed: an integer at 0, a struct or array as a fresh zeroed slot.
+      const zero: Value = isAggregate(annotated) ? { kind: "place", type: annotated, off: 0,
+        addr: { kind: "slot", slot: l.tempSlot(annotated, `local '${name}'`) }, fresh: true }
+        : { kind: "const", value: 0n };
+      defineLocal(l, name, annotated, zero, d, true);
       continue;
     }
     const value = lowerExpression(l, d.init, annotated);
@@ -76,7 +88,16 @@ function declaration(l: FunctionLowerer, node: Node): void {
 
 function defineLocal(l: FunctionLowerer, name: string, annotated: DslType | undefined, value: Value,
   node: Node, mutable: boolean): void {
-  if (l.scope.locals.has(name)) fail("TSB2707", l.span(node), `'${name}' is already declared here`);
+  if (l.scope.locals.has(name)) {
+    fail("TSB2707", l.span(node), `'${name}' is already declared in this block`,
+      "give it another name, or assign to the existing one (declared with let)");
+  }
+  // A lookup already checked (`const w: u64 = q` inside `if (q !== undefined)`) is a value:
+  // the new local is initialised from it like from any place. Only an unchecked lookup stays
+  // a nullable alias (found by the differential test: such locals were refused).
+  if (value.kind === "maybe" && value.local && l.scope.isChecked(value.local)) {
+    value = l.deref(value, node);
+  }
   if (value.kind === "maybe") {
     if (mutable) fail("TSB2708", l.span(node), "keep map lookups in a const",
       "the compiler tracks null checks on consts");
@@ -88,18 +109,26 @@ function defineLocal(l: FunctionLowerer, name: string, annotated: DslType | unde
     return;
   }
   if (value.kind === "void" || value.kind === "undefined") {
+    let inner = node;
+    while (inner.type === "ParenthesizedExpression") inner = inner.expression;
+    if (inner.type === "UpdateExpression" || inner.type === "AssignmentExpression") {
+      fail("TSB2709", l.span(node), "an assignment has no value in kernel code",
+        "do the update as a statement of its own, then read the variable");
+    }
     fail("TSB2709", l.span(node), `'${name}' would hold ${l.describe(value)}`);
   }
   const type = annotated ?? valueType(value);
   if (isAggregate(type)) {
     if (value.kind !== "place" || !sameType(value.type, type)) {
-      fail("TSB2105", l.span(node), `expected a ${typeName(type)} here, found ${l.describe(value)}`);
+      fail("TSB2105", l.span(node), `expected ${article(typeName(type))} here, found ${l.describe(value)}`);
     }
     // A fresh temporary (a struct literal, a string read) becomes the local itself: copying
     // it would spend the 512-byte stack twice.
     const adopt = value.fresh && value.addr.kind === "slot" && value.off === 0;
     const slot = adopt && value.addr.kind === "slot" ? value.addr.slot
       : l.tempSlot(type, `local '${name}'`, false);
+    // The stack-budget message names the local, not the temporary it came from.
+    if (adopt) l.b.fn.slots[slot]!.name = `local '${name}'`;
     if (!adopt) l.storeValue(type, { kind: "slot", slot }, 0, value, node);
     l.scope.locals.set(name, { kind: "place", type, slot, mutable });
     return;
@@ -157,7 +186,11 @@ function returnStatement(l: FunctionLowerer, node: Node): void {
     if (node.argument && frame.result !== undefined) {
       const s = l.toScalar(lowerExpression(l, node.argument, frame.resultType), node.argument,
         frame.resultType as ScalarType);
-      l.b.emit({ op: "mov", dst: frame.result, src: reg(s.reg), width: 64 });
+      // The declared result type wins: a wider value returned from a narrower function wraps.
+      const type = frame.resultType;
+      const r = type?.kind === "int" && s.type.kind === "int" &&
+          (s.type.bits !== type.bits || s.type.signed !== type.signed) ? l.convert(s, type) : s.reg;
+      l.b.emit({ op: "mov", dst: frame.result, src: reg(r), width: 64 });
     } else if (node.argument) {
       fail("TSB2710", l.span(node.argument), `'${frame.name}' is declared to return nothing`);
     }
@@ -206,11 +239,11 @@ function forStatement(l: FunctionLowerer, node: Node): void {
   l.popScope();
 }
 
-/** `i < N` / `i <= N` / `i != N` with N constant and `i++` / `i += c` (c > 0). */
+/** `i < N` / `i <= N` / `i !== N` with N constant and `i++` / `i += c` (c > 0; 1 for !==). */
 function checkBound(l: FunctionLowerer, node: Node): void {
   const test = node.test as Node | null;
   const hint = "write for (let i = 0; i < N; i++) with a constant N (up to 2^20), and break early";
-  if (!test || test.type !== "BinaryExpression" || !["<", "<=", "!="].includes(test.operator)) {
+  if (!test || test.type !== "BinaryExpression" || !["<", "<=", "!=", "!=="].includes(test.operator)) {
     fail("TSB2712", l.span(test ?? node), "this loop has no bound the compiler can prove", hint);
   }
   const counter = identifierName(test.left);
@@ -229,6 +262,11 @@ function checkBound(l: FunctionLowerer, node: Node): void {
     typeof update.right.value === "number" && update.right.value > 0));
   if (!increments) {
     fail("TSB2712", l.span(update ?? node), `the loop must step '${counter}' upwards (${counter}++)`, hint);
+  }
+  // With `!==` a step larger than one can jump over the bound and never stop.
+  if (test.operator.startsWith("!=") && update.type === "AssignmentExpression" && update.right.value !== 1) {
+    fail("TSB2712", l.span(update), `a loop tested with '${test.operator}' must step by 1`,
+      `write ${counter} < ${test.right.raw ?? "N"}: a larger step can skip the bound`);
   }
 }
 

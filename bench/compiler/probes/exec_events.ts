@@ -1,0 +1,6 @@
+import { comm, pid, readUserStr, RingBuf, tracepoint, type str, type u32 } from "@ts-bpf/probes";
+interface ExecEvent { pid: u32; comm: str<16>; filename: str<256> }
+const execs = new RingBuf<ExecEvent>({ bytes: 256 * 1024 });
+tracepoint("syscalls:sys_enter_execve", (ctx) => {
+  execs.emit({ pid: pid(), comm: comm(), filename: readUserStr(ctx.filename, 256) });
+});

@@ -1,0 +1,232 @@
+/**
+ * The compiler benchmark: the same probes written three ways (tsbpf, bpftrace, C with
+ * clang -O2), compared on this machine in one run. For each: compile time in a fresh process
+ * (median of COMPILE_RUNS), xlated instructions as the kernel reports them (summed over the
+ * probe's programs), and ns per event from the kernel's BPF stats (run_time_ns / run_cnt per
+ * program over a workload of EVENTS syscalls by a small C program, summed over the probe's
+ * programs; median of MEASURE_RUNS). Prints a markdown table with ratios of tsbpf to the
+ * better reference, and writes results.json next to this file.
+ *
+ * `--baseline DIR` also measures the compiler in DIR (another checkout's `compiler/`), as
+ * "tsbpf-baseline", for before/after figures. Needs root, cc, clang, bpftool and bpftrace.
+ * Not a test: nothing here fails on a slow result.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeFd, enableStats, kernelRelease, onlineCpus } from "@ts-bpf/loader";
+import { bpftraceSession, loaderSession, type ProgramFigures, type Session } from "./sessions.ts";
+
+const COMPILE_RUNS = 7;
+const MEASURE_RUNS = 7;
+const WARMUP_EVENTS = 2_000;
+
+const HERE = new URL(".", import.meta.url).pathname;
+const ROOT = new URL("../..", import.meta.url).pathname;
+const OUT = `${ROOT}bench/out/compiler/`;
+const BUN = `${ROOT}node_modules/.bin/bun`;
+const CLANG_FLAGS = ["-O2", "-g", "-target", "bpf", "-I/usr/include/x86_64-linux-gnu"];
+
+interface Probe {
+  name: string;
+  title: string;
+  workload: "openat" | "read" | "execve";
+  events: number;
+  /** Tracepoint programs bpftrace loads for it. */
+  bpftracePrograms: number;
+  bpftraceEnv?: Record<string, string>;
+}
+
+const PROBES: Probe[] = [
+  { name: "openat_count", title: "per-pid openat() counter", workload: "openat", events: 200_000,
+    bpftracePrograms: 1 },
+  { name: "read_latency", title: "read() latency log2 histogram per thread", workload: "read",
+    events: 200_000, bpftracePrograms: 2 },
+  // bpftrace's str() is at most 200 bytes (tsbpf and C read up to 256).
+  { name: "exec_events", title: "execve() events (pid, comm, file name) to a ring buffer",
+    workload: "execve", events: 100_000, bpftracePrograms: 1, bpftraceEnv: { BPFTRACE_STRLEN: "200" } },
+];
+
+type Implementation = "tsbpf" | "tsbpf-baseline" | "clang" | "bpftrace";
+
+interface Result {
+  probe: string;
+  implementation: Implementation;
+  compileMs: { median: number; runs: number[] };
+  xlatedInsns: number;
+  programs: { name: string; xlatedInsns: number }[];
+  nsPerEvent: { median: number; runs: number[] };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function run(command: string, args: string[], env: Record<string, string> = {}): void {
+  const out = spawnSync(command, args, { encoding: "utf8", env: { ...process.env, ...env } });
+  if (out.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${out.stderr}${out.stdout}`);
+}
+
+/** Wall time of a command in a fresh process, in ms. */
+function timed(command: string, args: string[], env: Record<string, string> = {}): number {
+  const start = performance.now();
+  run(command, args, env);
+  return performance.now() - start;
+}
+
+/**
+ * Runs the workload without blocking the event loop (ring-buffer readers keep draining), on
+ * the last CPU, so that every implementation's programs run where the same things happen.
+ */
+function workload(kind: Probe["workload"], events: number): Promise<void> {
+  const cpu = String(onlineCpus().at(-1) ?? 0);
+  return new Promise((resolve, reject) => {
+    const child = spawn("taskset", ["-c", cpu, `${OUT}workload`, kind, String(events)], { stdio: "ignore" });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`workload exited ${code}`))));
+  });
+}
+
+function compileCommand(probe: Probe, impl: Implementation, baseline?: string): { cmd: string; args: string[];
+  env?: Record<string, string>; out: string } {
+  const base = `${HERE}probes/${probe.name}`;
+  const out = `${OUT}${probe.name}.${impl}.o`;
+  switch (impl) {
+    case "tsbpf": return { cmd: BUN, args: [`${HERE}compile_probe.ts`, `${base}.ts`, out], out };
+    case "tsbpf-baseline":
+      return { cmd: BUN, args: [`${HERE}compile_probe.ts`, `${base}.ts`, out, baseline!], out };
+    case "clang": return { cmd: "clang", args: [...CLANG_FLAGS, "-c", `${base}.bpf.c`, "-o", out], out };
+    case "bpftrace":
+      return { cmd: "bpftrace", args: ["--emit-elf", out, `${base}.bt`], env: probe.bpftraceEnv, out };
+  }
+}
+
+async function measure(probe: Probe, impl: Implementation, baseline?: string): Promise<Result> {
+  const c = compileCommand(probe, impl, baseline);
+  const compileRuns = Array.from({ length: COMPILE_RUNS }, () => round(timed(c.cmd, c.args, c.env)));
+  const session: Session = impl === "bpftrace"
+    ? await bpftraceSession(`${HERE}probes/${probe.name}.bt`, probe.bpftracePrograms, probe.bpftraceEnv)
+    // A copy: the loader reads the bytes from offset 0 of the buffer, which a pooled Buffer is not.
+    : loaderSession(new Uint8Array(readFileSync(c.out)), `${probe.name}.${impl}.o`);
+  try {
+    // Warm up, and make sure every program is attached and counting before measuring.
+    for (let i = 0; session.figures().some((f) => f.runCount === 0n); i++) {
+      if (i === 50) throw new Error(`${impl} ${probe.name}: a program never ran`);
+      await workload(probe.workload, WARMUP_EVENTS);
+    }
+    const runs: number[] = [];
+    for (let r = 0; r < MEASURE_RUNS; r++) {
+      const before = session.figures();
+      await workload(probe.workload, probe.events);
+      const after = session.figures();
+      runs.push(round(after.reduce((sum, f) => sum + perEvent(before.find((b) => b.name === f.name)!, f), 0)));
+    }
+    const programs = session.figures().map((f) => ({ name: f.name, xlatedInsns: f.xlatedInsns }));
+    return {
+      probe: probe.name, implementation: impl,
+      compileMs: { median: round(median(compileRuns)), runs: compileRuns },
+      xlatedInsns: programs.reduce((sum, p) => sum + p.xlatedInsns, 0), programs,
+      nsPerEvent: { median: round(median(runs)), runs },
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+function perEvent(before: ProgramFigures, after: ProgramFigures): number {
+  const count = after.runCount - before.runCount;
+  return count === 0n ? 0 : Number(after.runTimeNs - before.runTimeNs) / Number(count);
+}
+
+interface Ratio {
+  probe: string;
+  /** tsbpf ÷ the better of clang and bpftrace (below 1: tsbpf is better). */
+  insnsVsBest: number;
+  nsVsBest: number;
+  insnsVsClang: number;
+  insnsVsBpftrace: number;
+  nsVsClang: number;
+  nsVsBpftrace: number;
+  compileVsClang: number;
+  compileVsBpftrace: number;
+}
+
+function ratios(results: Result[]): Ratio[] {
+  return PROBES.map((p) => {
+    const of = (impl: Implementation) => results.find((r) => r.probe === p.name && r.implementation === impl)!;
+    const [t, c, b] = [of("tsbpf"), of("clang"), of("bpftrace")];
+    const r3 = (x: number) => round(x, 3);
+    return {
+      probe: p.name,
+      insnsVsBest: r3(t.xlatedInsns / Math.min(c.xlatedInsns, b.xlatedInsns)),
+      nsVsBest: r3(t.nsPerEvent.median / Math.min(c.nsPerEvent.median, b.nsPerEvent.median)),
+      insnsVsClang: r3(t.xlatedInsns / c.xlatedInsns), insnsVsBpftrace: r3(t.xlatedInsns / b.xlatedInsns),
+      nsVsClang: r3(t.nsPerEvent.median / c.nsPerEvent.median),
+      nsVsBpftrace: r3(t.nsPerEvent.median / b.nsPerEvent.median),
+      compileVsClang: r3(t.compileMs.median / c.compileMs.median),
+      compileVsBpftrace: r3(t.compileMs.median / b.compileMs.median),
+    };
+  });
+}
+
+function table(results: Result[], rs: Ratio[]): string {
+  const lines = [
+    "| probe | implementation | compile (ms) | xlated insns | ns/event |",
+    "|---|---|---:|---:|---:|",
+    ...results.map((r) => `| ${r.probe} | ${r.implementation} | ${r.compileMs.median} | ${r.xlatedInsns} | ` +
+      `${r.nsPerEvent.median} |`),
+    "",
+    "Ratios, tsbpf ÷ reference (below 1 is better than the reference; \"best\" is the better of clang and bpftrace):",
+    "",
+    "| probe | insns ÷ best | ns ÷ best | insns ÷ clang | insns ÷ bpftrace | ns ÷ clang | ns ÷ bpftrace | " +
+      "compile ÷ clang | compile ÷ bpftrace |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rs.map((r) => `| ${r.probe} | ${r.insnsVsBest} | ${r.nsVsBest} | ${r.insnsVsClang} | ${r.insnsVsBpftrace} | ` +
+      `${r.nsVsClang} | ${r.nsVsBpftrace} | ${r.compileVsClang} | ${r.compileVsBpftrace} |`),
+  ];
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const at = process.argv.indexOf("--baseline");
+  const baseline = at >= 0 ? process.argv[at + 1] : undefined;
+  if (process.getuid?.() !== 0) throw new Error("the compiler benchmark needs root (it loads BPF programs)");
+  for (const tool of ["cc", "clang", "bpftool", "bpftrace", "taskset"]) {
+    if (spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0) {
+      throw new Error(`the compiler benchmark needs '${tool}' (apt-get install -y ${tool === "cc" ? "gcc" : tool})`);
+    }
+  }
+  mkdirSync(OUT, { recursive: true });
+  run("cc", ["-O2", "-o", `${OUT}workload`, `${HERE}workload.c`]);
+  const implementations: Implementation[] = ["tsbpf", ...(baseline ? ["tsbpf-baseline" as const] : []),
+    "clang", "bpftrace"];
+  const statsFd = enableStats();
+  const started = performance.now();
+  const results: Result[] = [];
+  try {
+    for (const probe of PROBES) {
+      for (const impl of implementations) {
+        process.stderr.write(`${probe.name}: ${impl}…\n`);
+        results.push(await measure(probe, impl, baseline));
+      }
+    }
+  } finally {
+    closeFd(statsFd);
+  }
+  const rs = ratios(results);
+  const report = {
+    date: new Date().toISOString(), kernel: kernelRelease(), cpus: onlineCpus().length,
+    settings: { compileRuns: COMPILE_RUNS, measureRuns: MEASURE_RUNS, clangFlags: CLANG_FLAGS.join(" "),
+      bpftrace: spawnSync("bpftrace", ["--version"], { encoding: "utf8" }).stdout.trim(),
+      events: Object.fromEntries(PROBES.map((p) => [p.name, { workload: p.workload, events: p.events }])) },
+    probes: Object.fromEntries(PROBES.map((p) => [p.name, p.title])),
+    results, ratios: rs,
+    seconds: round((performance.now() - started) / 1000),
+  };
+  writeFileSync(`${HERE}results.json`, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(table(results, rs));
+  console.log(`\n(${report.seconds} s; results.json written)`);
+}
+
+await main();

@@ -1,0 +1,100 @@
+/**
+ * Live probes for the compiler benchmark, three ways, behind one interface: the per-program
+ * figures the kernel keeps (xlated size, run count, run time; run time needs BPF stats
+ * enabled). tsbpf's and clang's ELF objects are loaded and attached through our loader, with a
+ * ring-buffer reader draining any ring buffer so records are really written (a full buffer
+ * would measure the drop path instead). bpftrace runs as its own process; its programs are
+ * found and read with bpftool.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { type Collection, loadCollection, readBpfObject, RingBufReader, MapType } from "@ts-bpf/loader";
+
+export interface ProgramFigures {
+  name: string;
+  xlatedInsns: number;
+  runTimeNs: bigint;
+  runCount: bigint;
+}
+
+export interface Session {
+  /** Figures of each of the probe's programs, now. */
+  figures(): ProgramFigures[];
+  close(): Promise<void>;
+}
+
+/** An ELF object (tsbpf's or clang's) loaded and attached with our loader. */
+export function loaderSession(object: Uint8Array, name: string): Session {
+  const collection: Collection = loadCollection(readBpfObject(object, name));
+  const readers: RingBufReader[] = [];
+  try {
+    for (const map of collection.maps.values()) {
+      if (map.spec.type !== MapType.RINGBUF) continue;
+      const reader = RingBufReader.open(map);
+      void reader.start(() => {});
+      readers.push(reader);
+    }
+    for (const program of collection.programs.keys()) collection.attach(program);
+  } catch (error) {
+    collection.close();
+    throw error;
+  }
+  return {
+    figures: () => [...collection.programs.values()].map((p) => {
+      const info = p.info();
+      return { name: p.name, xlatedInsns: info.xlatedBytes / 8, runTimeNs: info.runTimeNs,
+        runCount: info.runCount };
+    }),
+    async close() {
+      for (const reader of readers) await reader.close();
+      collection.close();
+    },
+  };
+}
+
+interface BpftoolProgram {
+  id: number;
+  type: string;
+  name: string;
+  bytes_xlated: number;
+  run_time_ns?: number;
+  run_cnt?: number;
+}
+
+function bpftoolPrograms(): BpftoolProgram[] {
+  const out = spawnSync("bpftool", ["-j", "prog", "show"], { encoding: "utf8" });
+  if (out.status !== 0) throw new Error(`bpftool prog show failed: ${out.stderr}`);
+  return JSON.parse(out.stdout || "[]") as BpftoolProgram[];
+}
+
+/**
+ * bpftrace running `script` (its output discarded). Resolves once its `expected` tracepoint
+ * programs are loaded; the caller makes sure they are attached (a warm-up run that counts).
+ */
+export async function bpftraceSession(script: string, expected: number,
+  env: Record<string, string> = {}): Promise<Session> {
+  const before = new Set(bpftoolPrograms().map((p) => p.id));
+  const child = spawn("bpftrace", ["-q", script], { stdio: "ignore", env: { ...process.env, ...env } });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let ids: number[] = [];
+  const deadline = Date.now() + 30_000;
+  while (ids.length < expected) {
+    if (child.exitCode !== null) throw new Error(`bpftrace exited (${child.exitCode}) running ${script}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGINT");
+      throw new Error(`bpftrace loaded ${ids.length} of ${expected} programs for ${script}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    ids = bpftoolPrograms().filter((p) => !before.has(p.id) && p.type === "tracepoint").map((p) => p.id);
+  }
+  return {
+    figures: () => bpftoolPrograms().filter((p) => ids.includes(p.id)).map((p) => ({
+      name: p.name, xlatedInsns: p.bytes_xlated / 8, runTimeNs: BigInt(p.run_time_ns ?? 0),
+      runCount: BigInt(p.run_cnt ?? 0),
+    })),
+    async close() {
+      child.kill("SIGINT");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+}

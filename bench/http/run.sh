@@ -1,0 +1,7 @@
+#!/bin/sh
+# HTTP instrumentation overhead (root; nginx, wrk and taskset, installed from Debian's packages
+# when missing; about a minute): see bench/http/bench.ts. Settings: HTTP_BENCH_RUNS,
+# HTTP_BENCH_SECONDS, HTTP_BENCH_CONNECTIONS.
+set -eu
+cd "$(dirname "$0")/../.."
+exec node_modules/.bin/bun bench/http/bench.ts "$@"

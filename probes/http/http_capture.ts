@@ -1,0 +1,279 @@
+/**
+ * http_capture: the kernel side of `tsbpf http`, zero-code HTTP/1.x capture from syscall
+ * tracepoints (this kernel has no kprobes). It follows TCP connections a process accepts
+ * (server side) or connects (client side), keyed by process and file descriptor, and sends to
+ * userspace, for every read or write on such a connection, its length, its time and a bounded
+ * prefix of its bytes. All HTTP parsing and pairing happens in userspace
+ * (runtime/src/http/): the kernel only says "these bytes moved on this connection".
+ *
+ * What it captures:
+ * - accept/accept4 (server connections, with the peer's address and the listening fd) and
+ *   connect (client connections to IPv4/IPv6 peers, blocking or in progress);
+ * - read, readv, recvfrom, recvmsg (inbound) and write, writev, sendto, sendmsg, sendfile64
+ *   (outbound) on those connections; the prefix is the first PREFIX bytes of the first iovec;
+ * - close, which ends the connection.
+ *
+ * What it does not handle yet (said plainly, so nobody relies on it):
+ * - connections opened before the probe started are not followed (their accept/connect was not
+ *   seen);
+ * - only the first iovec of readv/recvmsg/writev/sendmsg is copied (its length is sent, so
+ *   userspace knows how much of the prefix is real); recvmmsg/sendmmsg, io_uring, splice and
+ *   TLS (no libssl uprobes yet) are not seen;
+ * - the prefix is read with bpf_probe_read_user_str, so it stops at a NUL byte, and a prefix that
+ *   would cross into an unmapped page reads as empty: userspace then sees only the length;
+ * - fds passed between processes (SCM_RIGHTS) or duplicated with dup2 are not followed.
+ */
+import {
+  ArrayMap, type bool, PerCpuArrayMap, type i64, ktimeNs, LruHashMap, pid, readUser, readUserStr, RingBuf,
+  type str, tid, tracepoint, type u16, u32, u64, u8,
+} from "@ts-bpf/probes";
+
+/** Bytes of each buffer sent to userspace: OBI's FULL_BUF_SIZE. */
+const PREFIX = 256;
+
+const SERVER = 1;
+const CLIENT = 2;
+
+/** Event kinds. */
+const OPEN = 1;
+const DATA = 2;
+const CLOSE = 3;
+
+/** Directions of DATA events. */
+const IN = 1;
+const OUT = 2;
+
+const AF_INET = 2;
+const AF_INET6 = 10;
+const EINPROGRESS = 115;
+
+interface ConnKey { pid: u32; fd: u32 }
+interface Conn { role: u8; openedNs: u64 }
+
+/** A syscall in flight on one thread: its arguments, kept from sys_enter for sys_exit. */
+interface Call {
+  fd: u32;
+  dir: u8;
+  /** The user buffer (first iovec's base), or the sockaddr for accept/connect. */
+  buf: u64;
+  /** The first iovec's length (the whole count for read/write). */
+  seg: u64;
+}
+
+/** One record to userspace: a connection opened or closed, or bytes moved on it. */
+interface HttpEvent {
+  kind: u8;
+  role: u8;
+  dir: u8;
+  family: u16;
+  /** The peer's port (network order turned to host order in userspace). */
+  port: u16;
+  pid: u32;
+  tid: u32;
+  fd: u32;
+  /** accept: the listening fd (its local port is read from /proc by userspace). */
+  listenFd: u32;
+  /** Bytes the syscall moved. */
+  len: u64;
+  /** Length of the first iovec (0 for sendfile): the prefix is real up to min(len, seg, PREFIX). */
+  seg: u64;
+  ts: u64;
+  /** The peer's address bytes 0-7 and 8-15 as read (little-endian loads; IPv4 uses 0-3). */
+  addrLow: u64;
+  addrHigh: u64;
+  data: str<256>;
+}
+
+const conns = new LruHashMap<ConnKey, Conn>({ entries: 65536 });
+const calls = new LruHashMap<u32, Call>({ entries: 16384 });
+// 32 MiB: about 100,000 records, so a burst the consumer cannot follow at once (a benchmark
+// saturating every core) is absorbed rather than lost; losses are counted and reported.
+const events = new RingBuf<HttpEvent>({ bytes: 32 * 1024 * 1024 });
+/**
+ * Where records are built: a 300-byte record does not fit beside a string read on the 512-byte
+ * stack. Per CPU, so handlers on other CPUs never share it. Its `data` keeps the previous
+ * record's bytes unless overwritten: userspace reads `data` of DATA records only, and only up
+ * to min(len, seg).
+ */
+const scratch = new PerCpuArrayMap<HttpEvent>({ entries: 1 });
+/** Slot 0: a pid whose traffic is never followed (tsbpf's own, set by userspace). */
+const ignored = new ArrayMap<u32>({ entries: 1 });
+
+function isIgnored(): bool {
+  const own = ignored.get(0);
+  return own !== undefined && own === pid();
+}
+
+/** Remembers an accept's sockaddr pointer until it returns. */
+function enterAccept(fd: u64, sockaddr: u64): void {
+  if (isIgnored()) return;
+  calls.set(tid(), { fd: u32(fd), dir: 0, buf: sockaddr, seg: 0n });
+}
+
+/** A returned accept: a new server connection on fd `ret`. */
+function exitAccept(ret: i64): void {
+  const call = calls.get(tid());
+  if (call === undefined) return;
+  const sockaddr = call.buf;
+  const listenFd = call.fd;
+  calls.delete(tid());
+  if (ret < 0n) return;
+  const fd = u32(ret);
+  conns.set({ pid: pid(), fd }, { role: SERVER, openedNs: ktimeNs() });
+  emitOpen(SERVER, fd, listenFd, sockaddr);
+}
+
+function emitOpen(role: u32, fd: u32, listenFd: u32, sockaddr: u64): void {
+  const e = scratch.get(0);
+  if (e === undefined) return;
+  e.kind = OPEN;
+  e.dir = 0;
+  e.family = 0;
+  e.port = 0;
+  e.len = 0n;
+  e.seg = 0n;
+  e.addrLow = 0n;
+  e.addrHigh = 0n;
+  e.role = role;
+  e.pid = pid();
+  e.tid = tid();
+  e.fd = fd;
+  e.listenFd = listenFd;
+  e.ts = ktimeNs();
+  if (sockaddr !== 0n) {
+    e.family = readUser<u16>(sockaddr);
+    e.port = readUser<u16>(sockaddr + 2n);
+    let offset: u64 = 4n; // sin_addr; sin6_addr is at 8
+    if (e.family === AF_INET6) offset = 8n;
+    const low = sockaddr + offset;
+    e.addrLow = readUser<u64>(low);
+    e.addrHigh = readUser<u64>(low + 8n);
+  }
+  events.emit(e);
+}
+
+/** A read or write on a followed connection starts: keep its buffer for the exit. */
+function enterData(fd: u64, dir: u32, buf: u64, seg: u64): void {
+  const known = conns.get({ pid: pid(), fd: u32(fd) });
+  if (known === undefined) return;
+  calls.set(tid(), { fd: u32(fd), dir, buf, seg });
+}
+
+/** The first iovec of an iovec array: its base and length. */
+function enterVector(fd: u64, dir: u32, vec: u64): void {
+  const known = conns.get({ pid: pid(), fd: u32(fd) });
+  if (known === undefined) return;
+  calls.set(tid(), { fd: u32(fd), dir, buf: readUser<u64>(vec), seg: readUser<u64>(vec + 8n) });
+}
+
+/** A msghdr's first iovec (msg_iov is at offset 16 of struct user_msghdr). */
+function enterMessage(fd: u64, dir: u32, msg: u64): void {
+  const known = conns.get({ pid: pid(), fd: u32(fd) });
+  if (known === undefined) return;
+  const vec = readUser<u64>(msg + 16n);
+  calls.set(tid(), { fd: u32(fd), dir, buf: readUser<u64>(vec), seg: readUser<u64>(vec + 8n) });
+}
+
+/** A read or write returned `ret` bytes: send its length and prefix. */
+function exitData(ret: i64): void {
+  const call = calls.get(tid());
+  if (call === undefined) return;
+  if (ret <= 0n) {
+    calls.delete(tid());
+    return;
+  }
+  const known = conns.get({ pid: pid(), fd: call.fd });
+  if (known === undefined) {
+    calls.delete(tid());
+    return;
+  }
+  const e = scratch.get(0);
+  if (e === undefined) return;
+  e.kind = DATA;
+  e.family = 0;
+  e.port = 0;
+  e.listenFd = 0;
+  e.addrLow = 0n;
+  e.addrHigh = 0n;
+  e.role = known.role;
+  e.dir = call.dir;
+  e.pid = pid();
+  e.tid = tid();
+  e.fd = call.fd;
+  e.len = u64(ret);
+  e.seg = call.seg;
+  e.ts = ktimeNs();
+  // The prefix is real up to min(len, seg); sendfile has no buffer and seg 0.
+  if (call.buf !== 0n) e.data = readUserStr(call.buf, PREFIX);
+  calls.delete(tid());
+  events.emit(e);
+}
+
+tracepoint("syscalls:sys_enter_accept4", (ctx) => enterAccept(ctx.fd, ctx.upeer_sockaddr));
+tracepoint("syscalls:sys_exit_accept4", (ctx) => exitAccept(ctx.ret));
+tracepoint("syscalls:sys_enter_accept", (ctx) => enterAccept(ctx.fd, ctx.upeer_sockaddr));
+tracepoint("syscalls:sys_exit_accept", (ctx) => exitAccept(ctx.ret));
+
+tracepoint("syscalls:sys_enter_connect", (ctx) => {
+  if (isIgnored()) return;
+  const family = readUser<u16>(ctx.uservaddr);
+  if (family !== AF_INET && family !== AF_INET6) return;
+  calls.set(tid(), { fd: u32(ctx.fd), dir: 0, buf: ctx.uservaddr, seg: 0n });
+});
+tracepoint("syscalls:sys_exit_connect", (ctx) => {
+  const call = calls.get(tid());
+  if (call === undefined) return;
+  const fd = call.fd;
+  const sockaddr = call.buf;
+  calls.delete(tid());
+  // A non-blocking connect returns -EINPROGRESS and completes later: follow it from now.
+  if (ctx.ret !== 0n && ctx.ret !== -EINPROGRESS) return;
+  conns.set({ pid: pid(), fd }, { role: CLIENT, openedNs: ktimeNs() });
+  emitOpen(CLIENT, fd, 0, sockaddr);
+});
+
+tracepoint("syscalls:sys_enter_read", (ctx) => enterData(ctx.fd, IN, ctx.buf, ctx.count));
+tracepoint("syscalls:sys_exit_read", (ctx) => exitData(ctx.ret));
+tracepoint("syscalls:sys_enter_recvfrom", (ctx) => enterData(ctx.fd, IN, ctx.ubuf, ctx.size));
+tracepoint("syscalls:sys_exit_recvfrom", (ctx) => exitData(ctx.ret));
+tracepoint("syscalls:sys_enter_readv", (ctx) => enterVector(ctx.fd, IN, ctx.vec));
+tracepoint("syscalls:sys_exit_readv", (ctx) => exitData(ctx.ret));
+tracepoint("syscalls:sys_enter_recvmsg", (ctx) => enterMessage(ctx.fd, IN, ctx.msg));
+tracepoint("syscalls:sys_exit_recvmsg", (ctx) => exitData(ctx.ret));
+
+tracepoint("syscalls:sys_enter_write", (ctx) => enterData(ctx.fd, OUT, ctx.buf, ctx.count));
+tracepoint("syscalls:sys_exit_write", (ctx) => exitData(ctx.ret));
+tracepoint("syscalls:sys_enter_sendto", (ctx) => enterData(ctx.fd, OUT, ctx.buff, ctx.len));
+tracepoint("syscalls:sys_exit_sendto", (ctx) => exitData(ctx.ret));
+tracepoint("syscalls:sys_enter_writev", (ctx) => enterVector(ctx.fd, OUT, ctx.vec));
+tracepoint("syscalls:sys_exit_writev", (ctx) => exitData(ctx.ret));
+tracepoint("syscalls:sys_enter_sendmsg", (ctx) => enterMessage(ctx.fd, OUT, ctx.msg));
+tracepoint("syscalls:sys_exit_sendmsg", (ctx) => exitData(ctx.ret));
+// sendfile copies file bytes the process never sees: only the length goes up (no prefix).
+tracepoint("syscalls:sys_enter_sendfile64", (ctx) => enterData(ctx.out_fd, OUT, 0n, 0n));
+tracepoint("syscalls:sys_exit_sendfile64", (ctx) => exitData(ctx.ret));
+
+tracepoint("syscalls:sys_enter_close", (ctx) => {
+  const key: ConnKey = { pid: pid(), fd: u32(ctx.fd) };
+  const known = conns.get(key);
+  if (known === undefined) return;
+  const role = known.role;
+  conns.delete(key);
+  const e = scratch.get(0);
+  if (e === undefined) return;
+  e.kind = CLOSE;
+  e.dir = 0;
+  e.family = 0;
+  e.port = 0;
+  e.listenFd = 0;
+  e.len = 0n;
+  e.seg = 0n;
+  e.addrLow = 0n;
+  e.addrHigh = 0n;
+  e.role = role;
+  e.pid = pid();
+  e.tid = tid();
+  e.fd = u32(ctx.fd);
+  e.ts = ktimeNs();
+  events.emit(e);
+});

@@ -1,0 +1,85 @@
+/**
+ * Parses the head of an HTTP/1.x message (start line and header fields) from text, and tells
+ * whether a buffer starts one. Only what pairing, framing and the span attributes need is kept:
+ * method, target, status, version, Host, Content-Length, Transfer-Encoding, Connection. It is
+ * strict about the start line (a method from the list OBI recognises plus the other standard
+ * ones, an origin-form or absolute target, an `HTTP/1.x` version), so random bytes and other
+ * protocols on the same port are never taken for HTTP.
+ */
+
+/** Methods a request may start with (RFC 9110 plus PATCH); OBI's list is a subset. */
+export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"];
+
+const REQUEST_LINE = /^([A-Z]{3,7}) (\S{1,8192}) HTTP\/1\.([01])$/;
+const STATUS_LINE = /^HTTP\/1\.([01]) ([1-5]\d\d)(?: .*)?$/;
+
+/** A parsed message head. */
+export interface MessageHead {
+  kind: "request" | "response";
+  /** Request method, e.g. "GET". */
+  method?: string;
+  /** Request target as sent (origin form "/a?b" or absolute form). */
+  target?: string;
+  /** Response status code. */
+  status?: number;
+  /** 0 for HTTP/1.0, 1 for HTTP/1.1. */
+  minor: number;
+  host?: string;
+  contentLength?: number;
+  chunked: boolean;
+  /** `Connection: close` (or HTTP/1.0 without keep-alive). */
+  close: boolean;
+  /** The head was cut short (its end was never seen): headers after the cut are unknown. */
+  truncated: boolean;
+}
+
+/** Whether `text` (the start of a buffer) can be the start of a request or response. */
+export function startsMessage(text: string): boolean {
+  if (text.startsWith("HTTP/1.")) return true;
+  const space = text.indexOf(" ");
+  if (space < 0) return text.length < 8 && METHODS.some((m) => m.startsWith(text));
+  return METHODS.includes(text.slice(0, space));
+}
+
+/**
+ * Parses a head (without its final blank line). Returns undefined when the start line is not
+ * HTTP/1.x, so callers drop the message instead of guessing.
+ */
+export function parseHead(text: string, truncated = false): MessageHead | undefined {
+  const lines = text.split("\r\n");
+  if (truncated && lines.length > 1) lines.pop(); // the last line may be cut in the middle
+  const start = lines[0] ?? "";
+  let head: MessageHead;
+  const request = REQUEST_LINE.exec(start);
+  if (request) {
+    if (!METHODS.includes(request[1]!)) return undefined;
+    head = { kind: "request", method: request[1], target: request[2], minor: Number(request[3]),
+      chunked: false, close: request[3] === "0", truncated };
+  } else {
+    const status = STATUS_LINE.exec(start);
+    if (!status) return undefined;
+    head = { kind: "response", status: Number(status[2]), minor: Number(status[1]), chunked: false,
+      close: status[1] === "0", truncated };
+  }
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const colon = line.indexOf(":");
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    switch (name) {
+      case "host": head.host = value; break;
+      case "content-length": {
+        const n = Number(value);
+        if (Number.isSafeInteger(n) && n >= 0) head.contentLength = n;
+        break;
+      }
+      case "transfer-encoding": head.chunked = /(^|,)\s*chunked\s*$/i.test(value); break;
+      case "connection":
+        if (/\bclose\b/i.test(value)) head.close = true;
+        else if (/\bkeep-alive\b/i.test(value)) head.close = false;
+        break;
+    }
+  }
+  return head;
+}

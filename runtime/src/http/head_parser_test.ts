@@ -1,0 +1,46 @@
+import { describe, expect, test } from "bun:test";
+import { parseHead, startsMessage } from "./head_parser.ts";
+
+describe("parseHead()", () => {
+  test("reads a request's method, target, Host and Content-Length", () => {
+    const head = parseHead("POST /users/7?x=1 HTTP/1.1\r\nHost: api:8080\r\ncontent-length: 12");
+    expect(head).toEqual({ kind: "request", method: "POST", target: "/users/7?x=1", minor: 1,
+      host: "api:8080", contentLength: 12, chunked: false, close: false, truncated: false });
+  });
+
+  test("reads a response's status, chunking and Connection: close", () => {
+    const head = parseHead("HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\nConnection: close");
+    expect(head?.status).toBe(503);
+    expect(head?.chunked).toBe(true);
+    expect(head?.close).toBe(true);
+  });
+
+  test("treats HTTP/1.0 as closing unless keep-alive is asked for", () => {
+    expect(parseHead("GET / HTTP/1.0")?.close).toBe(true);
+    expect(parseHead("GET / HTTP/1.0\r\nConnection: keep-alive")?.close).toBe(false);
+  });
+
+  test("refuses what is not an HTTP/1.x start line", () => {
+    expect(parseHead("GET / HTTP/2.0")).toBeUndefined();
+    expect(parseHead("FOO / HTTP/1.1")).toBeUndefined();
+    expect(parseHead("HTTP/1.1 99 Low")).toBeUndefined();
+    expect(parseHead("\u0016\u0003\u0001 random")).toBeUndefined();
+  });
+
+  test("drops the possibly cut last line of a truncated head", () => {
+    const head = parseHead("GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 12", true);
+    expect(head?.host).toBe("a");
+    expect(head?.contentLength).toBeUndefined();
+    expect(head?.truncated).toBe(true);
+  });
+});
+
+describe("startsMessage()", () => {
+  test("knows request methods, responses and their first bytes", () => {
+    expect(startsMessage("GET /")).toBe(true);
+    expect(startsMessage("HTTP/1.1 200")).toBe(true);
+    expect(startsMessage("GE")).toBe(true);
+    expect(startsMessage("SSH-2.0-OpenSSH")).toBe(false);
+    expect(startsMessage("*1\r\n$4\r\nPING")).toBe(false);
+  });
+});
