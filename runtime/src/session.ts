@@ -6,7 +6,7 @@
  */
 import {
   type Artifact, type ArtifactMap, type BpfMap, closeFd, type Collection, enableStats, type Link,
-  loadCollection, readBpfObject, readFileText, RingBufReader, tracepointFormat,
+  loadCollection, readBpfObject, PerfBufReader, readFileText, RingBufReader,
 } from "@ts-bpf/loader";
 import { compile } from "@ts-bpf/compiler";
 import { declared, type MapBinding, setBinder } from "@ts-bpf/probes";
@@ -19,6 +19,7 @@ import { droppedRecords, type MapSnapshot, snapshot } from "./decode/map_snapsho
 import { attachProgram, describeAttach } from "./attach_program.ts";
 import { bundleUserspace } from "./userspace_bundle.ts";
 import { ProbeError } from "./probe_error.ts";
+import { formatResolver } from "./tracepoint_formats.ts";
 
 export interface SessionOptions {
   /** Called with every ring-buffer record as it arrives (decoded). */
@@ -27,6 +28,8 @@ export interface SessionOptions {
   progress?: (line: string) => void;
   /** Run the probe's userspace code (default true). */
   userspace?: boolean;
+  /** A pinned copy of tracefs' events/ to compile against (default: the running kernel's). */
+  tracepointFormats?: string;
   /** Count program run time (kernel.bpf_stats_enabled while the session lives). */
   stats?: boolean;
 }
@@ -38,11 +41,14 @@ export interface SessionStats {
   programs: { name: string; runCount: bigint; runTimeNs: bigint }[];
 }
 
+/** Maps whose records stream to userspace. */
+const STREAM_KINDS = new Set(["RingBuf", "SpanStream", "PerfEventArray"]);
+
 export class Session {
   readonly artifact: Artifact;
   readonly collection: Collection;
   readonly #links: Link[] = [];
-  readonly #readers: { reader: RingBufReader; deliver: (bytes: Uint8Array) => void }[] = [];
+  readonly #readers: { reader: RingBufReader | PerfBufReader; deliver: (bytes: Uint8Array) => void }[] = [];
   readonly #subscribers = new Map<string, ((record: DecodedValue) => void)[]>();
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   #statsFd = -1;
@@ -58,7 +64,8 @@ export class Session {
   static async fromSource(path: string, options: SessionOptions = {}): Promise<Session> {
     const started = performance.now();
     const source = readFileText(path);
-    const result = compile({ file: path, source, tracepointFormat: formatFromTracefs });
+    const result = compile({ file: path, source,
+      tracepointFormat: formatResolver(options.tracepointFormats) });
     if (!result.artifact) throw new ProbeError("compile", result.rendered(), result.diagnostics.length);
     options.progress?.(`compiled ${path} in ${(performance.now() - started).toFixed(1)} ms`);
     const artifact = result.artifact;
@@ -119,6 +126,10 @@ export class Session {
     for (const m of this.artifact.maps) {
       if (m.dropsMap) lost += droppedRecords(this.collection.map(m.dropsMap));
     }
+    // Perf buffers: the kernel reports what it could not write (PERF_RECORD_LOST).
+    for (const { reader } of this.#readers) {
+      if (reader instanceof PerfBufReader) lost += BigInt(reader.stats.lost);
+    }
     return {
       events: this.#events,
       lost,
@@ -168,8 +179,9 @@ export class Session {
 
   #startReaders(options: SessionOptions): void {
     for (const m of this.artifact.maps) {
-      if ((m.kind !== "RingBuf" && m.kind !== "SpanStream") || !m.record) continue;
-      const reader = RingBufReader.open(this.collection.map(m.name));
+      if (!STREAM_KINDS.has(m.kind) || !m.record) continue;
+      const live = this.collection.map(m.name);
+      const reader = m.kind === "PerfEventArray" ? PerfBufReader.open(live) : RingBufReader.open(live);
       const record = m.record;
       const deliver = (bytes: Uint8Array) => {
         this.#events++;
@@ -213,13 +225,5 @@ export class Session {
         [decodeValue(m.key, k), decodeValue(m.value, v)] as [unknown, unknown]),
       subscribe: (callback) => this.on(m.variable, callback as (r: DecodedValue) => void),
     };
-  }
-}
-
-function formatFromTracefs(name: string): string | undefined {
-  try {
-    return tracepointFormat(name);
-  } catch {
-    return undefined;
   }
 }

@@ -104,6 +104,22 @@ describe("tsbpf run", () => {
     expect(stderr).not.toContain("    at ");
   }, 30_000);
 
+  test("check reports TypeScript's own type errors, as an editor shows them", async () => {
+    const { code, stderr } = await tsbpf(["check", "runtime/test/fixtures/type_error_probe.ts"]).done;
+    expect(code).toBe(1);
+    expect(stderr).toContain("type_error_probe.ts:5:16 - error TS18048: 'v' is possibly 'undefined'.");
+    expect(stderr).toContain("1 error; nothing was loaded");
+  }, 60_000);
+
+  kernelTest("check --dump=ir,bpf prints the stages with source lines, then passes the verifier", async () => {
+    const { code, stdout } = await tsbpf(["check", "examples/count_getppid.ts", "--dump=ir,bpf"]).done;
+    expect(code).toBe(0);
+    expect(stdout).toContain("--- ir ---");
+    expect(stdout).toContain("; calls.increment(pid());  [examples/count_getppid.ts:");
+    expect(stdout).toContain("call bpf_get_current_pid_tgid#14");
+    expect(stdout).toContain("the verifier accepts all 1 programs");
+  }, 60_000);
+
   test("an unknown command prints the usage", async () => {
     const { code, stderr } = await tsbpf(["frobnicate"]).done;
     expect(code).toBe(2);

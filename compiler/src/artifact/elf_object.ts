@@ -114,7 +114,10 @@ export function writeObject(programs: ObjectProgram[], maps: KernelMap[], source
 function mapDefinition(btf: BtfBuilder, m: KernelMap): MapDefinitionSpec {
   const spec: MapDefinitionSpec = { name: m.name, type: m.mapType, maxEntries: m.maxEntries };
   if (m.mapType === MapType.RINGBUF) return spec;
-  if (m.mapType === MapType.STACK_TRACE) return { ...spec, keySize: 4, valueSize: sizeOf(m.value) };
+  // These map types refuse BTF key/value types (the kernel answers ENOTSUPP): sizes only.
+  if (m.mapType === MapType.STACK_TRACE || m.mapType === MapType.PERF_EVENT_ARRAY) {
+    return { ...spec, keySize: sizeOf(m.key), valueSize: sizeOf(m.value) };
+  }
   return { ...spec, keyTypeId: btfTypeOf(btf, m.key), valueTypeId: btfTypeOf(btf, m.value) };
 }
 

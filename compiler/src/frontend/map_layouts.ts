@@ -77,8 +77,11 @@ function layoutOf(decl: MapDeclaration, types: TypeResolver): KernelMap {
           "power of two of at least 4096");
       }
       if (decl.kind === "PerfEventArray") {
-        fail("TSB1005", decl.span, "PerfEventArray is not supported by the compiler yet",
-          "use RingBuf (kernel 5.8+)");
+        // One perf buffer per CPU; max_entries 0 lets the loader size it to this machine's CPU
+        // count (as libbpf does), so the artifact stays the same on every host. The kernel
+        // counts lost records itself (PERF_RECORD_LOST), so no drop counter is needed.
+        return { ...base, mapType: MapType.PERF_EVENT_ARRAY, key: U32, value: U32, maxEntries: 0,
+          record: arg(0) };
       }
       return { ...base, mapType: MapType.RINGBUF, key: VOID, value: VOID, maxEntries: bytes,
         record: arg(0), dropsMap: `${name}_drops`.slice(0, 15) };

@@ -10,6 +10,8 @@ import { btfLoad } from "../sys/obj_cmds.ts";
 import { backend } from "../sys/select_backend.ts";
 import { mapFreeze } from "../sys/map_cmds.ts";
 import { BpfMap } from "../maps/bpf_map.ts";
+import { MapType } from "../asm/mod.ts";
+import { possibleCpuCount } from "../kernel/cpus.ts";
 import { loadProgram, type Program } from "../programs/program.ts";
 import { BPF_FUNC_INFO_SIZE, BPF_LINE_INFO_SIZE } from "../btf/prog_load_info.ts";
 import type { Link } from "../links/link.ts";
@@ -105,7 +107,11 @@ export function loadCollection(spec: BpfObjectSpec, options: CollectionOptions =
   try {
     for (const entry of spec.maps) {
       const typed = btfFd >= 0 && entry.btfKeyTypeId && entry.btfValueTypeId;
-      const map = BpfMap.create({ ...entry.spec, btf: typed
+      // A perf event array declared with 0 entries gets one per CPU here (libbpf's rule), so
+      // an object built elsewhere fits this machine.
+      const maxEntries = entry.spec.type === MapType.PERF_EVENT_ARRAY && entry.spec.maxEntries === 0
+        ? possibleCpuCount() : entry.spec.maxEntries;
+      const map = BpfMap.create({ ...entry.spec, maxEntries, btf: typed
         ? { fd: btfFd, keyTypeId: entry.btfKeyTypeId!, valueTypeId: entry.btfValueTypeId! }
         : undefined });
       maps.set(entry.spec.name, map);

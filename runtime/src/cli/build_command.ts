@@ -5,9 +5,10 @@
 import { encode as encodeCbor } from "cbor-x";
 import { writeFileSync } from "node:fs";
 import { compile } from "@ts-bpf/compiler";
-import { readFileText, tracepointFormat } from "@ts-bpf/loader";
+import { readFileText } from "@ts-bpf/loader";
 import { bundleUserspace } from "../userspace_bundle.ts";
 import { ProbeError } from "../probe_error.ts";
+import { formatResolver } from "../tracepoint_formats.ts";
 import { flagString, type ParsedArgs } from "./args.ts";
 
 export async function buildCommand(args: ParsedArgs, err: (line: string) => void): Promise<number> {
@@ -15,13 +16,7 @@ export async function buildCommand(args: ParsedArgs, err: (line: string) => void
   const output = flagString(args, "o") ?? flagString(args, "output") ?? path?.replace(/\.m?ts$/, ".tsbpf");
   if (!path || !output) throw new ProbeError("usage", "tsbpf build needs a probe: tsbpf build probe.ts -o probe.tsbpf");
   const started = performance.now();
-  const result = compile({ file: path, source: readFileText(path), tracepointFormat: (name) => {
-    try {
-      return tracepointFormat(name);
-    } catch {
-      return undefined;
-    }
-  } });
+  const result = compile({ file: path, source: readFileText(path), tracepointFormat: formatResolver(flagString(args, "tracepoint-formats")) });
   if (!result.artifact) throw new ProbeError("compile", result.rendered(), result.diagnostics.length);
   result.artifact.userspace = await bundleUserspace(path);
   const bytes = encodeCbor(result.artifact);

@@ -20,7 +20,11 @@ async function usage(): Promise<string> {
                                           --prometheus serves /metrics, --console prints them;
                                           with none of these, maps print at the end as in bpftrace
   build <probe.ts> [-o probe.tsbpf]       compile to an artifact that runs without the compiler
-  check <probe.ts>                        compile; as root, also pass every program through the verifier
+  check <probe.ts> [--dump=ast,ir,bpf,artifact,wat]
+                                          type-check and compile; as root, also pass every program
+                                          through the verifier
+  --tracepoint-formats DIR                (run, build, check) compile against a pinned copy of
+                                          tracefs' events/ instead of the running kernel's
   list [tracepoints [GLOB] | uprobes BINARY [GLOB]]
 ${LATENCY_USAGE}
 ${HTTP_USAGE}
@@ -41,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     switch (args.command) {
       case "run": return await (await import("./run_command.ts")).runCommand(args, out, err);
       case "build": return await (await import("./build_command.ts")).buildCommand(args, err);
-      case "check": return (await import("./check_command.ts")).checkCommand(args, out);
+      case "check": return await (await import("./check_command.ts")).checkCommand(args, out);
       case "list": return (await import("./list_command.ts")).listCommand(args, out);
       case "http": return await (await import("./http_command.ts")).httpCommand(args, out, err);
       case "latency": return await (await import("./latency_command.ts")).latencyCommand(args, out, err);

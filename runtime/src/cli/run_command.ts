@@ -37,6 +37,7 @@ export async function runCommand(args: ParsedArgs, out: (line: string) => void,
   const options = {
     progress,
     stats: true,
+    tracepointFormats: flagString(args, "tracepoint-formats"),
     onEvent: json ? (map: string, record: unknown) => out(toJson({ type: "event", map, value: record }))
       : undefined,
   };

@@ -72,7 +72,7 @@ function keyArgument(node: Node | undefined): Node | undefined {
 const METHODS: Partial<Record<string, string[]>> = {
   HashMap: ["get", "set", "delete"], LruHashMap: ["get", "set", "delete"],
   PerCpuHashMap: ["get", "set", "delete"], ArrayMap: ["get", "set"], PerCpuArrayMap: ["get", "set"],
-  RingBuf: ["emit"], SpanStream: ["emit"], Count: ["increment"], Sum: ["add"], Min: ["record"], Max: ["record"],
+  RingBuf: ["emit"], PerfEventArray: ["emit"], SpanStream: ["emit"], Count: ["increment"], Sum: ["add"], Min: ["record"], Max: ["record"],
   Stats: ["record"], Avg: ["record"], Histogram: ["record"], LinearHistogram: ["record"],
 };
 
@@ -221,6 +221,12 @@ function emit(l: FunctionLowerer, map: KernelMap, node: Node): Value {
   const record = map.record!;
   const given = checkOperand(l, map, record, lowerExpression(l, node, record), node, "records");
   const value = l.spill(given, record, node, "record");
+  if (map.mapType === MapType.PERF_EVENT_ARRAY) {
+    // bpf_perf_event_output(ctx, map, BPF_F_CURRENT_CPU, data, size): this CPU's buffer.
+    l.b.emit({ op: "call", helper: Helper.perf_event_output, args: [reg(l.ctxReg),
+      reg(mapRef(l, map)), imm(0xffffffffn), reg(l.addressOf(value)), imm(sizeOf(record))] });
+    return { kind: "void" };
+  }
   const r = l.b.vreg();
   l.b.emit({ op: "call", helper: Helper.ringbuf_output,
     args: [reg(mapRef(l, map)), reg(l.addressOf(value)), imm(sizeOf(record)), imm(0)], dst: r });
