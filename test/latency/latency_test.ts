@@ -37,9 +37,9 @@ interface Measured {
 
 /** Attaches to `patterns` in `binary`, runs it with `args`, and reads what was measured. */
 function measure(binary: string, patterns: string[], args: string[], normalize = (n: string) => n,
-  multi?: boolean): Measured {
+  options: latency.LatencySessionOptions = {}): Measured {
   const selection = latency.matchFunctions(latency.readCatalog({ binary }), patterns);
-  using session = latency.LatencySession.start(selection.functions, { multi });
+  using session = latency.LatencySession.start(selection.functions, options);
   const run = spawnSync(binary, args, { encoding: "utf8" });
   if (run.status !== 0) throw new Error(`${binary} failed: ${run.stderr}`);
   session.detach();
@@ -88,7 +88,7 @@ describe("tsbpf latency on real programs", () => {
       execFileSync("gcc", ["-O2", "-g", "-shared", "-fPIC", "-o", join(dir, "libwork.so"), join(PROGRAMS, "c_work.c")]);
       execFileSync("gcc", ["-O2", "-g", "-o", join(dir, "cprog"), join(PROGRAMS, "c_main.c"), `-L${dir}`, "-lwork",
         "-Wl,-rpath,$ORIGIN"]);
-      const m = measure(join(dir, "cprog"), ["handle_*", "work_*"], ["3000"], undefined, multi);
+      const m = measure(join(dir, "cprog"), ["handle_*", "work_*"], ["3000"], undefined, { multi });
       expect(m.attached).toBe(4);
       expectCountsMatch(m);
       expectBrackets(m.buckets.get("work_spin_ns"), 100_000);
@@ -118,6 +118,22 @@ describe("tsbpf latency on real programs", () => {
       expectCountsMatch(m);
       expectBrackets(m.buckets.get("rust_main::spin"), 300_000);
     }, 120_000);
+  }
+
+  for (const multi of [true, false]) {
+    cppTest(`with --at-returns, C++ exceptions unwind through probed functions and each call is paired (${multi ? "uprobe-multi" : "single uprobes"})`, () => {
+      // With uretprobes this program aborts (std::terminate): the unwinder cannot follow the
+      // return addresses uretprobes put on the stack.
+      const binary = join(dir, "cppexc");
+      execFileSync("g++", ["-O2", "-o", binary, join(PROGRAMS, "cpp_exceptions.cpp")]);
+      const selection = latency.matchFunctions(latency.readCatalog({ binary }), ["catcher", "middle", "thrower"]);
+      expect(selection.warnings.join("\n")).toContain("has exception tables");
+      const m = measure(binary, ["catcher", "middle", "thrower"], [], undefined, { multi, atReturns: true });
+      expect(m.printed.size).toBe(3);
+      for (const [name, count] of m.printed) expect(`${name}: ${m.calls.get(name)}`).toBe(`${name}: ${count}`);
+      // 100 throws each left a frame of middle and of thrower that never returned.
+      expect(m.dropped).toEqual({ noEntry: 0n, otherFunction: 200n, tooDeep: 0n });
+    }, 60_000);
   }
 
   cTest("attaches to 220 functions in one run and counts each", () => {

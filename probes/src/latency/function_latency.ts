@@ -8,9 +8,11 @@
  * and one set of maps. Entries and returns pair up per thread through a stack of entry
  * timestamps (at most 32 deep), so recursion and many threads in the same function stay exact:
  * frame (tid, depth) holds the entry time and the function index; a return pops the top frame.
- * A return with no frame (the probe was attached while the call was running), or whose frame
- * belongs to another function (a frame left by an exception or longjmp), is dropped and
- * counted, never recorded as a duration. The attach targets named below are placeholders: the
+ * A return with no frame (the probe was attached while the call was running) is dropped and
+ * counted, never recorded as a duration. When the top frame belongs to another function, the
+ * calls above were unwound without returning (an exception or longjmp, which only return-
+ * instruction probes survive): the return looks up to 7 frames down for its own, and the
+ * frames above it are counted as dropped. The attach targets named below are placeholders: the
  * runtime attaches the programs itself.
  */
 import {
@@ -33,8 +35,9 @@ const frames = new LruHashMap<u64, Frame>({ entries: 65536 });
 /** Duration in ns of every completed call, a log2 histogram per function index (keys are
  * function × bucket: 16 buckets each for 4096 functions). */
 const durations = new Histogram<u32>({ entries: 65536 });
-/** Returns dropped: 0 no entry seen (attached mid-call), 1 frame of another function,
- * 2 deeper than the stack keeps. */
+/** Dropped: 0 returns without an entry (attached mid-call), 1 calls that never returned through
+ * their probe (unwound by an exception or longjmp; or a return whose frame was not found),
+ * 2 returns deeper than the stack keeps. */
 const dropped = new Count<u32>({ entries: 4 });
 
 uprobe("tsbpf-latency", "entry", () => {
@@ -71,9 +74,22 @@ uretprobe("tsbpf-latency", "return", () => {
     dropped.increment(0);
     return;
   }
-  if (frame.fn !== cookie()) {
+  const fn: u64 = cookie();
+  if (frame.fn !== fn) {
+    // The calls above this one never passed their return probe (an exception or longjmp unwound
+    // them): find this call's own frame a few levels down, and drop the ones above it.
+    for (let i: u32 = 1; i < 8; i++) {
+      if (i > top) break;
+      const below = frames.get(u64(t) * 64n + u64(top - i));
+      if (below !== undefined && below.fn === fn) {
+        durations.record(now - below.start, u32(fn));
+        depth.value = top - i;
+        dropped.increment(1, u64(i));
+        return;
+      }
+    }
     dropped.increment(1);
     return;
   }
-  durations.record(now - frame.start, u32(frame.fn));
+  durations.record(now - frame.start, u32(fn));
 });

@@ -4,7 +4,8 @@
  * attaches the ready-made function-latency probe to all of it, prints a live per-function table
  * every --interval seconds, and on Ctrl-C, SIGTERM, --duration or the process's exit detaches
  * and prints a log2 histogram per function. With --otlp, --prometheus or --console the same
- * data goes out as the OpenTelemetry histogram `function.duration`.
+ * data goes out as the OpenTelemetry histogram `function.duration`. --at-returns probes return
+ * instructions instead of uretprobes where a function's every exit is a `ret`.
  */
 import { existsSync } from "node:fs";
 import { readCatalog } from "../latency/function_catalog.ts";
@@ -15,10 +16,13 @@ import { ProbeError } from "../probe_error.ts";
 import { prepareTelemetry } from "../telemetry/wiring.ts";
 import { flagString, type ParsedArgs } from "./args.ts";
 
-export const LATENCY_USAGE = `  latency <binary | --pid N> <pattern>... [--duration S] [--interval S] [--otlp URL]
-      [--prometheus [HOST:]PORT] [--console]
+export const LATENCY_USAGE = `  latency <binary | --pid N> <pattern>... [--duration S] [--interval S] [--at-returns]
+      [--otlp URL] [--prometheus [HOST:]PORT] [--console]
                                           time functions with uprobes; patterns are globs over
-                                          demangled names ('myapp::parser::*', 'handle_*')`;
+                                          demangled names ('myapp::parser::*', 'handle_*');
+                                          --at-returns probes return instructions instead of
+                                          uretprobes, so C++ exceptions and Rust panics can
+                                          unwind through probed functions`;
 
 export async function latencyCommand(args: ParsedArgs, out: (line: string) => void,
   err: (line: string) => void): Promise<number> {
@@ -35,7 +39,8 @@ export async function latencyCommand(args: ParsedArgs, out: (line: string) => vo
   const stop = stopSignal(pid);
   const modules = readCatalog(binary !== undefined ? { binary } : { pid: pid! });
   const selection = matchFunctions(modules, positional);
-  for (const line of selectionLines(selection)) err(line);
+  const atReturns = args.flags.has("at-returns");
+  for (const line of selectionLines(selection, atReturns)) err(line);
   if (selection.functions.length === 0) {
     err("tsbpf: nothing to probe");
     return 1;
@@ -43,12 +48,16 @@ export async function latencyCommand(args: ParsedArgs, out: (line: string) => vo
   const telemetry = await prepareTelemetry(args, err);
   let session: LatencySession;
   try {
-    session = LatencySession.start(selection.functions, { pid, progress: err });
+    session = LatencySession.start(selection.functions, { pid, progress: err, atReturns });
   } catch (error) {
     await telemetry?.shutdown();
     throw error;
   }
   try {
+    for (const u of session.uretprobed) {
+      err(`${u.function.name} keeps a uretprobe: ${u.reason}` +
+        (u.function.fn.module.unwinds ? " (an exception unwinding through it aborts the program)" : ""));
+    }
     if (telemetry) {
       // Only now: the SDK is loaded when an exporter was asked for, never for a plain run.
       const { LatencyMetricProducer } = await import("../latency/latency_metrics.ts");

@@ -33,7 +33,7 @@ ${HTTP_USAGE}
   --debug   show stack traces`;
 }
 
-const BOOLEAN_FLAGS = new Set(["debug", "help", "mount", "console"]);
+const BOOLEAN_FLAGS = new Set(["debug", "help", "mount", "console", "at-returns"]);
 
 export async function main(argv: string[]): Promise<number> {
   const out = (line: string) => console.log(line);

@@ -41,6 +41,8 @@ export interface CodeModule {
   /** The file's identity when its symbols were read (device, inode, size, mtime). */
   readonly identity: string;
   readonly functions: readonly CatalogFunction[];
+  /** gcc's `<function>.cold` parts: not probe targets, but where their functions may return. */
+  readonly coldParts: readonly CatalogFunction[];
 }
 
 /** Where to look: a binary (and the libraries it needs), or a running process. */
@@ -61,8 +63,10 @@ export function readModule(path: string, pid?: number): CodeModule {
   const elf = executable.elf;
   const go = [".go.buildinfo", ".gopclntab", ".note.go.buildid"].some((s) => elf.section(s) !== undefined);
   const functions: CatalogFunction[] = [];
+  const coldParts: CatalogFunction[] = [];
   const unwinds = elf.section(".gcc_except_table") !== undefined;
-  const module: CodeModule = { path, executable, stripped: isStripped(elf), go, unwinds, identity: fileIdentity(executable.path), functions };
+  const module: CodeModule = { path, executable, stripped: isStripped(elf), go, unwinds,
+    identity: fileIdentity(executable.path), functions, coldParts };
   const byAddress = new Map<number, { mangled: string[]; size: number }>();
   for (const symbol of definedFunctions(elf)) {
     const entry = byAddress.get(symbol.value);
@@ -72,6 +76,11 @@ export function readModule(path: string, pid?: number): CodeModule {
     } else byAddress.set(symbol.value, { mangled: [symbol.name], size: symbol.size });
   }
   for (const [address, { mangled, size }] of byAddress) {
+    // gcc's `.cold` parts are pieces of another function, never entered by a call.
+    if (mangled.every((m) => /\.cold(\.\d+)?$/.test(m))) {
+      coldParts.push({ module, mangled, names: mangled, shortNames: mangled, address, size });
+      continue;
+    }
     const names = mangled.map(demangle);
     functions.push({ module, mangled, names, shortNames: names.map(withoutParameters), address, size });
   }

@@ -85,7 +85,7 @@ export function matchFunctions(modules: readonly CodeModule[], patterns: readonl
   const warnings = [...new Set(functions.map((f) => f.fn.module))].filter((m) => m.unwinds).map((m) =>
     `warning: ${moduleName(m)} has exception tables: an exception (or Rust panic) that unwinds through ` +
     "a probed function aborts the program, because uretprobes replace return addresses that unwinders " +
-    "cannot follow; probe functions that exceptions do not cross");
+    "cannot follow; use --at-returns, or probe functions that exceptions do not cross");
   return { functions, patterns: outcomes, warnings };
 }
 

@@ -3,7 +3,7 @@ import type { CodeModule } from "./function_catalog.ts";
 import { matchFunctions } from "./function_matcher.ts";
 
 function module(path: string, names: string[], extra: Partial<CodeModule> = {}): CodeModule {
-  const m = { path, executable: undefined, stripped: false, go: false, unwinds: false, identity: "", functions: [] as unknown[], ...extra };
+  const m = { path, executable: undefined, stripped: false, go: false, unwinds: false, identity: "", functions: [] as unknown[], coldParts: [], ...extra };
   m.functions = names.map((n, i) => ({ module: m, mangled: [n], names: [n], shortNames: [n.replace(/\(.*\)$/, "")],
     address: 0x1000 + i * 16, size: 16 }));
   return m as unknown as CodeModule;

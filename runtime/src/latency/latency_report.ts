@@ -13,8 +13,8 @@ import { formatDuration, latencyFigures } from "./latency_stats.ts";
 /** Functions listed by name before attaching; past this, only a count. */
 const LISTED = 40;
 
-/** The selection, pattern by pattern. */
-export function selectionLines(selection: Selection): string[] {
+/** The selection, pattern by pattern; `atReturns` leaves out the uretprobe warnings. */
+export function selectionLines(selection: Selection, atReturns = false): string[] {
   const lines: string[] = [];
   for (const p of selection.patterns) {
     lines.push(`'${p.pattern}': ${p.matched === 0 ? "nothing to probe" : `${p.matched} function${p.matched === 1 ? "" : "s"}`}`);
@@ -25,7 +25,7 @@ export function selectionLines(selection: Selection): string[] {
   if (selection.functions.length > shown.length) {
     lines.push(`  … and ${selection.functions.length - shown.length} more`);
   }
-  lines.push(...selection.warnings);
+  if (!atReturns) lines.push(...selection.warnings);
   return lines;
 }
 
@@ -47,8 +47,9 @@ export function tableLines(histograms: readonly FunctionHistogram[], dropped?: D
   if (dropped) {
     const total = dropped.noEntry + dropped.otherFunction + dropped.tooDeep;
     if (total > 0n) {
-      lines.push(`dropped returns: ${dropped.noEntry} without an entry (attached mid-call), ` +
-        `${dropped.otherFunction} of another function (exceptions, longjmp), ${dropped.tooDeep} deeper than 32`);
+      lines.push(`dropped: ${dropped.noEntry} returns without an entry (attached mid-call), ` +
+        `${dropped.otherFunction} calls unwound without returning (exceptions, longjmp), ` +
+        `${dropped.tooDeep} returns deeper than 32`);
     }
   }
   return lines;

@@ -25,6 +25,7 @@ import { FUNCTION_LATENCY_PROBE } from "@ts-bpf/probes";
 import { snapshot } from "../decode/map_snapshot.ts";
 import { type CodeModule, requireUnchanged } from "./function_catalog.ts";
 import type { SelectedFunction } from "./function_matcher.ts";
+import { returnSites } from "./return_sites.ts";
 import { ProbeError } from "../probe_error.ts";
 
 export interface LatencySessionOptions {
@@ -34,6 +35,12 @@ export interface LatencySessionOptions {
   progress?: (line: string) => void;
   /** Attach through uprobe-multi links (default: when the kernel has them, 6.6+). */
   multi?: boolean;
+  /**
+   * Probe each function's return instructions instead of using a uretprobe, where every exit of
+   * the function is a `ret` (return_sites.ts); the others keep their uretprobe. Exceptions can
+   * then unwind through probed functions (the call is dropped as a frame of another function).
+   */
+  atReturns?: boolean;
 }
 
 /** Whether the running kernel has uprobe-multi links (6.6+). */
@@ -52,10 +59,18 @@ export interface FunctionHistogram {
 export interface DroppedReturns {
   /** No entry seen: the call began before the probe was attached. */
   noEntry: bigint;
-  /** The top frame belonged to another function (an exception or longjmp skipped a return). */
+  /**
+   * Calls that never passed their return probe: unwound by an exception or longjmp (found when
+   * an outer call returns), or a return whose own frame was not found.
+   */
   otherFunction: bigint;
   /** Deeper than the 32 frames kept per thread. */
   tooDeep: bigint;
+}
+
+/** The virtual address of file offset `offset` inside function `f`. */
+function addressAt(f: SelectedFunction, offset: number): number {
+  return f.fn.address + (offset - f.fn.module.executable.resolve(f.fn.address).fileOffset);
 }
 
 let compiled: Artifact | undefined;
@@ -78,6 +93,8 @@ export class LatencySession {
   readonly #returnLinks: Link[] = [];
   /** How long attaching took, ms. */
   attachMs = 0;
+  /** With `atReturns`: functions that kept a uretprobe, and why. */
+  readonly uretprobed: { function: SelectedFunction; reason: string }[] = [];
   #closed = false;
 
   private constructor(functions: readonly SelectedFunction[], artifact: Artifact, collection: Collection) {
@@ -101,8 +118,9 @@ export class LatencySession {
     const started = performance.now();
     try {
       for (const module of new Set(functions.map((f) => f.fn.module))) requireUnchanged(module);
-      if (multi) session.#attachMulti(entry, exit, options.pid);
-      else session.#attachEach(entry, exit, options.pid);
+      const returns = session.#returnSites(options.atReturns === true);
+      if (multi) session.#attachMulti(entry, exit, returns, options.pid);
+      else session.#attachEach(entry, exit, returns, options.pid);
     } catch (error) {
       session.close();
       throw error;
@@ -113,25 +131,52 @@ export class LatencySession {
     return session;
   }
 
-  /** Two uprobe-multi links per file (returns, then entries): attach and detach in one step. */
-  #attachMulti(entry: Program, exit: Program, pid?: number): void {
-    const byModule = new Map<CodeModule, SelectedFunction[]>();
-    for (const f of this.functions) byModule.set(f.fn.module, [...byModule.get(f.fn.module) ?? [], f]);
-    const groups = [...byModule].map(([module, fns]) => ({
-      path: module.executable.path,
-      offsets: fns.map((f) => module.executable.resolve(f.fn.address).fileOffset),
-      cookies: fns.map((f) => BigInt(f.index)),
-    }));
-    const pidOption = pid === undefined ? {} : { pid };
-    for (const g of groups) this.#returnLinks.push(attachUprobeMulti(exit, g.path, g.offsets, { ...pidOption, cookies: g.cookies, retprobe: true }));
-    for (const g of groups) this.#entryLinks.push(attachUprobeMulti(entry, g.path, g.offsets, { ...pidOption, cookies: g.cookies }));
+  /** Per function: the file offsets of its return instructions, or none for a uretprobe. */
+  #returnSites(atReturns: boolean): Map<SelectedFunction, number[]> {
+    const sites = new Map<SelectedFunction, number[]>();
+    if (!atReturns) return sites;
+    for (const f of this.functions) {
+      const found = returnSites(f.fn);
+      if ("offsets" in found) sites.set(f, found.offsets);
+      else this.uretprobed.push({ function: f, reason: found.reason });
+    }
+    return sites;
   }
 
-  /** One perf-event uprobe and uretprobe per function (kernels before 6.6). */
-  #attachEach(entry: Program, exit: Program, pid?: number): void {
+  /** Uprobe-multi links per file (return probes, then entries): attach and detach in one step. */
+  #attachMulti(entry: Program, exit: Program, returns: Map<SelectedFunction, number[]>, pid?: number): void {
+    const byModule = new Map<CodeModule, SelectedFunction[]>();
+    for (const f of this.functions) byModule.set(f.fn.module, [...byModule.get(f.fn.module) ?? [], f]);
+    const pidOption = pid === undefined ? {} : { pid };
+    const links: { path: string; offsets: number[]; cookies: bigint[]; retprobe: boolean }[] = [];
+    const entries: typeof links = [];
+    for (const [module, fns] of byModule) {
+      const path = module.executable.path;
+      const offsetOf = (f: SelectedFunction) => module.executable.resolve(f.fn.address).fileOffset;
+      const uret = fns.filter((f) => !returns.has(f));
+      if (uret.length) links.push({ path, offsets: uret.map(offsetOf), cookies: uret.map((f) => BigInt(f.index)), retprobe: true });
+      const atRet = fns.filter((f) => returns.has(f));
+      if (atRet.length) {
+        links.push({ path, offsets: atRet.flatMap((f) => returns.get(f)!),
+          cookies: atRet.flatMap((f) => returns.get(f)!.map(() => BigInt(f.index))), retprobe: false });
+      }
+      entries.push({ path, offsets: fns.map(offsetOf), cookies: fns.map((f) => BigInt(f.index)), retprobe: false });
+    }
+    for (const l of links) {
+      this.#returnLinks.push(attachUprobeMulti(exit, l.path, l.offsets, { ...pidOption, cookies: l.cookies, retprobe: l.retprobe }));
+    }
+    for (const l of entries) this.#entryLinks.push(attachUprobeMulti(entry, l.path, l.offsets, { ...pidOption, cookies: l.cookies }));
+  }
+
+  /** One perf-event uprobe per entry and per return (kernels before 6.6). */
+  #attachEach(entry: Program, exit: Program, returns: Map<SelectedFunction, number[]>, pid?: number): void {
     const pidOption = pid === undefined ? {} : { pid };
     for (const f of this.functions) {
-      this.#returnLinks.push(f.fn.module.executable.uretprobe(f.fn.address, exit, { ...pidOption, cookie: BigInt(f.index) }));
+      const cookie = BigInt(f.index);
+      const exe = f.fn.module.executable;
+      const sites = returns.get(f);
+      if (!sites) this.#returnLinks.push(exe.uretprobe(f.fn.address, exit, { ...pidOption, cookie }));
+      else for (const offset of sites) this.#returnLinks.push(exe.uprobe(addressAt(f, offset), exit, { ...pidOption, cookie }));
     }
     for (const f of this.functions) {
       this.#entryLinks.push(f.fn.module.executable.uprobe(f.fn.address, entry, { ...pidOption, cookie: BigInt(f.index) }));

@@ -14,8 +14,12 @@ export { findInlined, type InlinedFunction } from "./inlined_functions.ts";
 export { type Die, DW_TAG, hasDwarf, readDies } from "./dwarf_reader.ts";
 import type { FunctionHistogram } from "./latency_session.ts";
 
+export { decodeFunction, decodeInstruction, type Instruction } from "./x86_length.ts";
+export { returnSites, type ReturnSites } from "./return_sites.ts";
+
 export {
-  type DroppedReturns, type FunctionHistogram, latencyArtifact, LatencySession, type LatencySessionOptions,
+  type DroppedReturns, type FunctionHistogram, haveUprobeMulti, latencyArtifact, LatencySession,
+  type LatencySessionOptions,
 } from "./latency_session.ts";
 export { bucketRange, formatDuration, latencyFigures, type LatencyFigures, quantile } from "./latency_stats.ts";
 export { histogramText, selectionLines, tableLines } from "./latency_report.ts";

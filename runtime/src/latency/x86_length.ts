@@ -2,7 +2,8 @@
  * A minimal x86-64 instruction length decoder: where each instruction of a function starts, so
  * `tsbpf latency` can put probes on its return instructions instead of using uretprobes. It
  * knows prefixes, REX, VEX, EVEX, the one-byte and 0F / 0F38 / 0F3A opcode maps, ModRM, SIB,
- * displacements and immediates; it does not name instructions or operands. An opcode it does not
+ * displacements and immediates; it does not name instructions or operands. Checked against
+ * objdump on every function of libc, libstdc++ and AVX2 / AVX-512 builds (test/latency). An opcode it does not
  * know (or one invalid in 64-bit mode) stops decoding: callers then fall back to uretprobes.
  */
 
@@ -56,8 +57,14 @@ export function decodeInstruction(code: Uint8Array, at: number): Instruction | u
     if (b === 0x67) addr32 = true;
     p++;
   }
+  // FWAIT before an x87 instruction is decoded with it, as disassemblers show `fstcw`.
+  if (code[p] === 0x9b && code[p + 1] !== undefined && code[p + 1]! >= 0xd8 && code[p + 1]! <= 0xdf) p++;
   let rexW = false;
-  if (code[p] !== undefined && (code[p]! & 0xf0) === 0x40) rexW = (byte() & 8) !== 0;
+  if (code[p] !== undefined && (code[p]! & 0xf0) === 0x40) {
+    rexW = (byte() & 8) !== 0;
+    // A REX not right before the opcode does nothing: it stands alone, as disassemblers show it.
+    if (code[p] !== undefined && ((code[p]! & 0xf0) === 0x40 || PREFIXES.has(code[p]!))) return { offset: at, length: p - at };
+  }
   const op = byte();
   if (op < 0) return undefined;
   const done = (extra: Partial<Instruction> = {}): Instruction | undefined =>
@@ -90,7 +97,9 @@ export function decodeInstruction(code: Uint8Array, at: number): Instruction | u
       p += 2;
     }
     const opcode = byte();
-    if (opcode < 0 || !modrm()) return undefined;
+    if (opcode < 0) return undefined;
+    if (map === 1 && opcode === 0x77) return done(); // vzeroupper / vzeroall: no ModRM
+    if (!modrm()) return undefined;
     if (map === 3 || (map === 1 && IMM8_0F.has(opcode))) p += 1;
     else if (map !== 1 && map !== 2) return undefined;
     return done();
