@@ -103,7 +103,8 @@ async function counted(metricsPort: number, port: number): Promise<number> {
   }
   let total = 0;
   for (const line of text.split("\n")) {
-    if (line.startsWith("http_server_request_duration_seconds_count") && line.includes(`server_port="${port}"`)) {
+    // The exporter names it http_server_request_duration_count (newer ones add _seconds).
+    if (/^http_server_request_duration(_seconds)?_count\{/.test(line) && line.includes(`server_port="${port}"`)) {
       total += Number(line.slice(line.lastIndexOf(" ") + 1));
     }
   }

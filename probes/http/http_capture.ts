@@ -86,9 +86,10 @@ interface HttpEvent {
 
 const conns = new LruHashMap<ConnKey, Conn>({ entries: 65536 });
 const calls = new LruHashMap<u32, Call>({ entries: 16384 });
-// 32 MiB: about 100,000 records, so a burst the consumer cannot follow at once (a benchmark
-// saturating every core) is absorbed rather than lost; losses are counted and reported.
-const events = new RingBuf<HttpEvent>({ bytes: 32 * 1024 * 1024 });
+// 16 MiB: about 50,000 records, a few seconds of a busy server's traffic, so a burst the consumer
+// cannot follow at once is absorbed rather than lost; losses are counted and reported. (Every
+// page of it ends up in the agent's RSS, twice mapped: keep it no larger than that.)
+const events = new RingBuf<HttpEvent>({ bytes: 16 * 1024 * 1024 });
 /**
  * Where records are built: a 300-byte record does not fit beside a string read on the 512-byte
  * stack. Per CPU, so handlers on other CPUs never share it. Its `data` keeps the previous

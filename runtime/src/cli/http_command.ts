@@ -5,10 +5,12 @@
  * as OpenTelemetry eBPF Instrumentation (OBI) names them. With --otlp, --prometheus or --console
  * (or the OTEL_* variables) they go to those exporters; without, one line per request is printed
  * (or a JSON object per line with --output json). Runs until Ctrl-C, SIGTERM or --duration.
+ * Lists are comma-separated (`--port 80,8000-8010`); OBI's OTEL_EBPF_TARGET_PID,
+ * OTEL_EBPF_AUTO_TARGET_EXE and OTEL_EBPF_OPEN_PORT stand in for a missing flag.
  */
 import { ProbeError } from "../probe_error.ts";
 import { prepareTelemetry } from "../telemetry/wiring.ts";
-import { HttpMonitor } from "../http/http_monitor.ts";
+import { HttpMonitor, type HttpSelection } from "../http/http_monitor.ts";
 import type { ExchangeSummary } from "../http/http_telemetry.ts";
 import type { UnmatchedRoutes } from "../http/route_heuristic.ts";
 import { flagString, type ParsedArgs } from "./args.ts";
@@ -48,7 +50,7 @@ export async function httpCommand(args: ParsedArgs, out: (line: string) => void,
   const meter = telemetry?.meterProvider.getMeter(SCOPE);
   try {
     monitor = await HttpMonitor.start({
-      select: { pids: numbers(args, "pid"), exes: list(args, "exe"), ports: numbers(args, "port") },
+      select: httpSelection(args),
       routes: { patterns: list(args, "route"), unmatched: unmatched as UnmatchedRoutes },
       // Without an exporter the console gets one line per request (the issue's default).
       onExchange: telemetry && output === "text" ? undefined : print,
@@ -85,14 +87,23 @@ export function summaryLine(x: ExchangeSummary): string {
     `${x.parentSpanId ? ` parent=${x.parentSpanId}` : ""} trace=${x.traceId} span=${x.spanId}`;
 }
 
-function list(args: ParsedArgs, name: string): string[] | undefined {
-  const value = flagString(args, name);
+/** The processes --pid, --exe and --port select, or OBI's variables when a flag is missing. */
+export function httpSelection(args: ParsedArgs, env: Record<string, string | undefined> = process.env): HttpSelection {
+  return {
+    pids: numbers(args, "pid", env.OTEL_EBPF_TARGET_PID),
+    exes: list(args, "exe", env.OTEL_EBPF_AUTO_TARGET_EXE),
+    ports: numbers(args, "port", env.OTEL_EBPF_OPEN_PORT),
+  };
+}
+
+function list(args: ParsedArgs, name: string, fallback?: string): string[] | undefined {
+  const value = flagString(args, name) ?? fallback;
   return value === undefined ? undefined : value.split(",").map((v) => v.trim()).filter(Boolean);
 }
 
 /** Numbers and ranges (`80,8000-8010`). */
-function numbers(args: ParsedArgs, name: string): number[] | undefined {
-  const items = list(args, name);
+function numbers(args: ParsedArgs, name: string, fallback?: string): number[] | undefined {
+  const items = list(args, name, fallback);
   if (!items) return undefined;
   const out: number[] = [];
   for (const item of items) {
