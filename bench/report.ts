@@ -123,7 +123,8 @@ export function markdown(results: BenchResults): string {
     const printf = e.rows.find((r) => r.tool.startsWith("bpftrace"));
     parts.push(`## An event per getppid() to userspace (${e.runs} runs)\n\nA C loop of getppid() calls on ` +
       `one CPU, the tool on the other; the loop costs ${f(e.baselineNsPerCall)} ns per call with no probe. ` +
-      "Delivered = records that reached userspace / the loop's time.\n\n" + table(
+      "Delivered = records that reached userspace / the loop's time. The ringbuf suite (below) runs the " +
+      "loader's reader alone, with a raw callback and no decoding, on the same kind of loop.\n\n" + table(
         ["tool", "calls per run", "delivered", "vs bpftrace printf", "lost / expected", "loop ns/call",
           "slowdown", "kernel ns/event", "xlated insns", "peak RSS (MB)"],
         e.rows.map((r) => [named(r), f(r.calls), `${f(r.deliveredPerSecond / 1e3)} k/s`,
@@ -132,7 +133,10 @@ export function markdown(results: BenchResults): string {
           f(r.xlatedInsns), f(r.peakRssMb, 1)])));
   }
   for (const suite of results.suites) {
-    const body = suite.error ? `Failed: ${suite.error}` : suite.output.trim() || "(no output)";
+    const text = suite.output.trim();
+    // A suite that prints a markdown table is kept as markdown; plain text keeps its layout.
+    const shown = /^\|/m.test(text) ? text : "```text\n" + text + "\n```";
+    const body = suite.error ? `Failed: ${suite.error}${text ? `\n\n${shown}` : ""}` : text ? shown : "(no output)";
     parts.push(`## ${suite.name} (bench/${suite.name}/, ${f(suite.seconds)} s)\n\n${body}`);
   }
   return parts.join("\n\n") + "\n";

@@ -9,6 +9,7 @@
  * latency, http (their run.sh) and telemetry (rss.ts) — each as its own process, with what it
  * prints kept verbatim.
  * Each suite's settings are in its header; BENCH_QUICK=1 runs fewer repetitions.
+ * `bench/run.sh --render` only rewrites RESULTS.md from results.json.
  *
  * A benchmark, not a test: it reports every figure and fails on none.
  */
@@ -70,7 +71,16 @@ function runExternal(name: string): ExternalSuite | undefined {
   return { name, output: result.stdout ?? "", seconds, error };
 }
 
+/** `--render`: rewrites RESULTS.md from results.json (after a change to the report's format). */
+function render(): void {
+  const results = JSON.parse(readFileSync(join(root, "bench", "results.json"), "utf8")) as BenchResults;
+  const text = markdown(results);
+  writeFileSync(join(root, "bench", "RESULTS.md"), text);
+  console.log(text);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes("--render")) return render();
   if (process.getuid?.() !== 0) throw new Error("npm run bench needs root: it loads BPF programs");
   const started = performance.now();
   ensureTools();
