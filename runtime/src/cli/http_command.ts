@@ -14,6 +14,7 @@ import { HttpMonitor, type HttpSelection } from "../http/http_monitor.ts";
 import type { ExchangeSummary } from "../http/http_telemetry.ts";
 import type { UnmatchedRoutes } from "../http/route_heuristic.ts";
 import { flagString, type ParsedArgs } from "./args.ts";
+import { stopSignal } from "./stop_signal.ts";
 
 /** OBI's instrumentation scope, so dashboards built for OBI find the same data. */
 const SCOPE = "go.opentelemetry.io/obi";
@@ -115,31 +116,4 @@ function numbers(args: ParsedArgs, name: string, fallback?: string): number[] | 
     for (let n = from; n <= to; n++) out.push(n);
   }
   return out;
-}
-
-/** Resolves on SIGINT/SIGTERM (even one before `wait`) or after `seconds`. */
-function stopSignal(): { wait(seconds?: number): Promise<void> } {
-  let signalled = false;
-  let wake = () => {};
-  const onSignal = () => {
-    signalled = true;
-    wake();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return {
-    wait: (seconds) => new Promise((resolve) => {
-      // Without a duration, an interval only keeps the process alive (a longer timeout than
-      // 2^31-1 ms would fire at once).
-      const timer = seconds ? setTimeout(() => wake(), seconds * 1000) : setInterval(() => {}, 1 << 30);
-      wake = () => {
-        clearTimeout(timer);
-        clearInterval(timer);
-        process.off("SIGINT", onSignal);
-        process.off("SIGTERM", onSignal);
-        resolve();
-      };
-      if (signalled) wake();
-    }),
-  };
 }

@@ -15,6 +15,7 @@ import { LatencySession } from "../latency/latency_session.ts";
 import { ProbeError } from "../probe_error.ts";
 import { prepareTelemetry } from "../telemetry/wiring.ts";
 import { flagString, type ParsedArgs } from "./args.ts";
+import { stopSignal } from "./stop_signal.ts";
 
 export const LATENCY_USAGE = `  latency <binary | --pid N> <pattern>... [--duration S] [--interval S] [--at-returns]
       [--otlp URL] [--prometheus [HOST:]PORT] [--console]
@@ -91,34 +92,4 @@ function numberFlag(args: ParsedArgs, name: string, integer = false): number | u
     throw new ProbeError("usage", `--${name} needs a positive ${integer ? "integer" : "number"}, not '${text}'`);
   }
   return value;
-}
-
-/** Resolves on SIGINT/SIGTERM, after `seconds`, or when process `pid` is gone. */
-function stopSignal(pid?: number): { wait(seconds?: number): Promise<void> } {
-  let signalled = false;
-  let wake: () => void = () => {};
-  const onSignal = () => {
-    signalled = true;
-    wake();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return {
-    wait(seconds) {
-      return new Promise((resolve) => {
-        const timer = seconds ? setTimeout(() => wake(), seconds * 1000) : undefined;
-        const watch = setInterval(() => {
-          if (pid !== undefined && !existsSync(`/proc/${pid}`)) wake();
-        }, 250);
-        wake = () => {
-          clearTimeout(timer);
-          clearInterval(watch);
-          process.off("SIGINT", onSignal);
-          process.off("SIGTERM", onSignal);
-          resolve();
-        };
-        if (signalled) wake();
-      });
-    },
-  };
 }

@@ -14,6 +14,7 @@ import { toJson } from "../output/format_value.ts";
 import { ProbeError } from "../probe_error.ts";
 import { type ParsedArgs, flagString } from "./args.ts";
 import { prepareTelemetry } from "../telemetry/wiring.ts";
+import { stopSignal } from "./stop_signal.ts";
 
 export async function runCommand(args: ParsedArgs, out: (line: string) => void,
   err: (line: string) => void): Promise<number> {
@@ -91,31 +92,4 @@ export function readArtifact(path: string): Artifact {
       " (hint: rebuild it with this tsbpf's 'tsbpf build')");
   }
   return artifact;
-}
-
-/** Resolves on SIGINT/SIGTERM (even one that came before `wait`) or after `seconds`. */
-function stopSignal(): { wait(seconds?: number): Promise<void> } {
-  let signalled = false;
-  let wake: () => void = () => {};
-  const onSignal = () => {
-    signalled = true;
-    wake();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return {
-    wait(seconds) {
-      return new Promise((resolve) => {
-        const timer = seconds ? setTimeout(() => wake(), seconds * 1000) : setInterval(() => {}, 1 << 30);
-        wake = () => {
-          clearTimeout(timer);
-          clearInterval(timer);
-          process.off("SIGINT", onSignal);
-          process.off("SIGTERM", onSignal);
-          resolve();
-        };
-        if (signalled) wake();
-      });
-    },
-  };
 }
