@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type DecodedValue, decodeValue, encodeValue } from "./decode/value_codec.ts";
+import { compileDecoder } from "./decode/compiled_decoder.ts";
 import { droppedRecords, type MapSnapshot, snapshot } from "./decode/map_snapshot.ts";
 import { attachProgram, describeAttach } from "./attach_program.ts";
 import { bundleUserspace } from "./userspace_bundle.ts";
@@ -110,9 +111,16 @@ export class Session {
 
   /** Subscribes to a ring buffer's decoded records. */
   on(variable: string, callback: (record: DecodedValue) => void): void {
-    const list = this.#subscribers.get(variable) ?? [];
-    list.push(callback);
-    this.#subscribers.set(variable, list);
+    this.#subscriberList(variable).push(callback);
+  }
+
+  #subscriberList(variable: string): ((record: DecodedValue) => void)[] {
+    let list = this.#subscribers.get(variable);
+    if (!list) {
+      list = [];
+      this.#subscribers.set(variable, list);
+    }
+    return list;
   }
 
   /** Every visible map's current contents. */
@@ -182,12 +190,16 @@ export class Session {
       if (!STREAM_KINDS.has(m.kind) || !m.record) continue;
       const live = this.collection.map(m.name);
       const reader = m.kind === "PerfEventArray" ? PerfBufReader.open(live) : RingBufReader.open(live);
-      const record = m.record;
+      // Per record: one compiled decode and a loop over a list looked up once (subscribers
+      // added later are pushed onto the same array).
+      const decode = compileDecoder(m.record);
+      const subscribers = this.#subscriberList(m.variable);
+      const onEvent = options.onEvent;
       const deliver = (bytes: Uint8Array) => {
         this.#events++;
-        const value = decodeValue(record, bytes);
-        options.onEvent?.(m.variable, value);
-        for (const cb of this.#subscribers.get(m.variable) ?? []) cb(value);
+        const value = decode(bytes);
+        if (onEvent) onEvent(m.variable, value);
+        for (let i = 0; i < subscribers.length; i++) subscribers[i]!(value);
       };
       this.#readers.push({ reader, deliver });
       void reader.start(deliver);

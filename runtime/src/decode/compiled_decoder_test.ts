@@ -1,0 +1,41 @@
+import { describe, expect, test } from "bun:test";
+import type { TypeLayout } from "@ts-bpf/loader";
+import { compileDecoder } from "./compiled_decoder.ts";
+import { decodeValue, encodeValue } from "./value_codec.ts";
+
+const u = (bits: 8 | 16 | 32 | 64, signed = false): TypeLayout =>
+  ({ kind: "int", bits, signed, name: `${signed ? "i" : "u"}${bits}` });
+const inner: TypeLayout = { kind: "struct", name: "Inner", size: 4, align: 2, fields: [
+  { name: "a", type: u(16, true), offset: 0 }, { name: "b", type: u(8), offset: 2 },
+] };
+const record: TypeLayout = { kind: "struct", name: "Event", size: 64, align: 8, fields: [
+  { name: "pid", type: u(32), offset: 0 },
+  { name: "delta", type: u(32, true), offset: 4 },
+  { name: "ns", type: u(64), offset: 8 },
+  { name: "big", type: u(64, true), offset: 16 },
+  { name: "ok", type: { kind: "bool" }, offset: 24 },
+  { name: "inner", type: inner, offset: 26 },
+  { name: "comm", type: { kind: "str", capacity: 16 }, offset: 30 },
+  { name: "ids", type: { kind: "array", element: u(16), length: 4 }, offset: 46 },
+] };
+
+describe("compiled decoder", () => {
+  test("decodes exactly what the layout walker decodes", () => {
+    const value = { pid: 4000000000, delta: -12, ns: 0xffff_ffff_ffff_fff0n, big: -5n, ok: true,
+      inner: { a: -300, b: 200 }, comm: "bash", ids: [1, 2, 65535, 0] };
+    const bytes = encodeValue(record, value);
+    expect(compileDecoder(record)(bytes)).toEqual(decodeValue(record, bytes));
+    expect(compileDecoder(record)(bytes)).toEqual(value);
+  });
+
+  test("reads records at any offset of a shared buffer, and non-ASCII strings", () => {
+    const one = encodeValue(record, { pid: 1, comm: "café" });
+    const two = encodeValue(record, { pid: 2, comm: "x" });
+    const area = new Uint8Array(200);
+    area.set(one, 8);
+    area.set(two, 72);
+    const decode = compileDecoder(record);
+    expect((decode(area.subarray(8, 72)) as { comm: string }).comm).toBe("café");
+    expect((decode(area.subarray(72, 136)) as { pid: number }).pid).toBe(2);
+  });
+});
