@@ -1,7 +1,8 @@
 /**
  * Expressions: literals, names, arithmetic with the DSL's integer semantics, comparisons and
- * logic (as values; `conditions.ts` lowers them as branches), member access on structs and the
- * context, struct literals, assignments, and calls (dispatched to `calls.ts`).
+ * logic (as values; `conditions.ts` lowers them as branches), and member access on structs and
+ * the context. Struct and array literals (`literals.ts`), assignments (`assignments.ts`) and
+ * calls (`calls.ts`) have their own modules.
  */
 import { imm, reg } from "../../ir/ir.ts";
 import { fail } from "../../diagnostics/diagnostic.ts";
@@ -9,12 +10,13 @@ import { identifierName, type Node } from "../ast.ts";
 import { BOOL, type DslType, I64, type IntType, sizeOf, type StructType, typeName } from "../dsl_types.ts";
 import { integerValue, isIntegerLiteral } from "../probe_module.ts";
 import { lowerCall } from "./calls.ts";
+import { assignment, update } from "./assignments.ts";
+import { arrayLiteral, structLiteral } from "./literals.ts";
 import { lowerConditionValue } from "./conditions.ts";
 import { ARITHMETIC, aluFor, commonIntType, COMPARISONS, foldAlu, mayOverflow,
   normalize, wrapConstant } from "./integers.ts";
 import { contextField } from "./context_access.ts";
 import { javascriptGlobalHint } from "./js_globals.ts";
-import { lowerStringInto } from "./strings.ts";
 import { article, type FunctionLowerer, type ScalarType } from "./lowerer.ts";
 import type { Value } from "./values.ts";
 
@@ -206,7 +208,7 @@ export function operandType(l: FunctionLowerer, a: Value, b: Value, node: Node,
   return asInt(ta) ?? asInt(tb) ?? (expected?.kind === "int" ? expected : undefined);
 }
 
-function binary(l: FunctionLowerer, node: Node, expected?: DslType): Value {
+export function binary(l: FunctionLowerer, node: Node, expected?: DslType): Value {
   const op = node.operator as string;
   if (COMPARISONS[op]) return lowerConditionValue(l, node);
   if (!ARITHMETIC[op]) {
@@ -314,135 +316,3 @@ function indexed(l: FunctionLowerer, node: Node): Value {
   }
   return { kind: "place", type: element, addr: base.addr, off: base.off + Number(index.value) * sizeOf(element) };
 }
-
-function structLiteral(l: FunctionLowerer, node: Node, expected?: DslType): Value {
-  if (!expected || expected.kind !== "struct") {
-    fail("TSB2210", l.span(node), "an object literal needs a struct type here",
-      "annotate the variable (const e: Event = { … }) or pass it where a struct is expected");
-  }
-  const slot = l.tempSlot(expected, `struct ${expected.name}`);
-  const seen = new Set<string>();
-  for (const p of node.properties as Node[]) {
-    const name = p.type === "Property" ? identifierName(p.key) : undefined;
-    if (!name || p.computed) fail("TSB2211", l.span(p), "struct literal members must be plain fields");
-    const field = expected.fields.find((f) => f.name === name);
-    if (!field) {
-      fail("TSB2206", l.span(p.key), `${expected.name} has no field '${name}'`,
-        `its fields are: ${expected.fields.map((f) => f.name).join(", ")}`);
-    }
-    seen.add(name);
-    // Strings are read straight into the field: no temporary on the 512-byte stack.
-    const into = { kind: "place" as const, type: field.type, addr: { kind: "slot" as const, slot },
-      off: field.offset };
-    if (!p.shorthand && lowerStringInto(l, p.value, into)) continue;
-    const value = p.shorthand ? lowerExpression(l, p.key, field.type) : lowerExpression(l, p.value, field.type);
-    l.storeValue(field.type, { kind: "slot", slot }, field.offset, value, p.value);
-  }
-  const missing = expected.fields.filter((f) => !seen.has(f.name)).map((f) => f.name);
-  if (missing.length) {
-    fail("TSB2212", l.span(node), `missing field${missing.length > 1 ? "s" : ""} ${missing.join(", ")} ` +
-      `of ${expected.name}`, "kernel records have every field; set them all");
-  }
-  return { kind: "place", type: expected, addr: { kind: "slot", slot }, off: 0, fresh: true };
-}
-
-/** `[a, b, c]` where an Arr<T, N> is expected: up to N elements, the rest zero (as in C). */
-function arrayLiteral(l: FunctionLowerer, node: Node, expected?: DslType): Value {
-  if (!expected || expected.kind !== "array") {
-    fail("TSB2216", l.span(node), "an array literal needs an Arr<T, N> type here",
-      "annotate the variable or field: const a: Arr<u32, 4> = [1, 2, 3, 4]");
-  }
-  const elements = node.elements as (Node | null)[];
-  if (elements.length > expected.length) {
-    fail("TSB2216", l.span(node), `${elements.length} elements do not fit ${typeName(expected)}`,
-      `give at most ${expected.length}; missing ones are zero`);
-  }
-  const slot = l.tempSlot(expected, `array ${typeName(expected)}`);
-  const size = sizeOf(expected.element);
-  elements.forEach((e, i) => {
-    if (!e || e.type === "SpreadElement") {
-      fail("TSB2216", l.span(e ?? node), "array literal elements must be plain values",
-        "write every element; holes and '...' have no fixed layout");
-    }
-    l.storeValue(expected.element, { kind: "slot", slot }, i * size,
-      lowerExpression(l, e, expected.element), e);
-  });
-  return { kind: "place", type: expected, addr: { kind: "slot", slot }, off: 0, fresh: true };
-}
-
-/** Where an assignment writes. */
-function target(l: FunctionLowerer, node: Node): { type: DslType; write: (v: Value, n: Node) => void; read: () => Value } {
-  if (node.type === "Identifier") {
-    const local = l.scope.lookup(node.name);
-    if (!local) {
-      if (l.module.maps.has(node.name) || l.module.constants.has(node.name)) {
-        fail("TSB2213", l.span(node), `'${node.name}' is a top-level constant and cannot be assigned`);
-      }
-      fail("TSB2204", l.span(node), `'${node.name}' is not a local of this handler`,
-        "kernel code cannot change userspace variables; use a map to share state");
-    }
-    if (local.kind === "reg") {
-      if (!local.mutable) fail("TSB2213", l.span(node), `'${node.name}' is a const`, "declare it with let");
-      return {
-        type: local.type,
-        read: () => ({ kind: "scalar", type: local.type, reg: local.reg }),
-        write: (v, n) => {
-          const s = l.toScalar(v, n, local.type);
-          const r = s.type.kind === "int" && local.type.kind === "int" &&
-              (s.type.bits !== local.type.bits || s.type.signed !== local.type.signed)
-            ? l.convert(s, local.type) : s.reg;
-          l.b.emit({ op: "mov", dst: local.reg, src: reg(r), width: 64 });
-        },
-      };
-    }
-    if (local.kind === "place") {
-      return {
-        type: local.type,
-        read: () => ({ kind: "place", type: local.type, addr: { kind: "slot", slot: local.slot }, off: 0 }),
-        write: (v, n) => l.storeValue(local.type, { kind: "slot", slot: local.slot }, 0, v, n),
-      };
-    }
-    fail("TSB2213", l.span(node), `'${node.name}' cannot be assigned`);
-  }
-  const place = lowerExpression(l, node);
-  if (place.kind !== "place") fail("TSB2214", l.span(node), "this cannot be assigned to");
-  if (place.addr.kind === "reg" && place.addr.reg === l.ctxReg) {
-    fail("TSB2215", l.span(node), "the context is read-only", "copy the field into a local first");
-  }
-  return {
-    type: place.type,
-    read: () => place,
-    write: (v, n) => l.storeValue(place.type, place.addr, place.off, v, n),
-  };
-}
-
-function assignment(l: FunctionLowerer, node: Node): Value {
-  const op = node.operator as string;
-  const t = target(l, node.left);
-  if (op === "=") {
-    // A string read assigned to a string field or local goes straight into it: a temporary
-    // would double a 256-byte read on the 512-byte stack.
-    const dest = t.type.kind === "str" ? t.read() : undefined;
-    if (dest?.kind === "place" && lowerStringInto(l, node.right, dest)) return { kind: "void" };
-    const value = lowerExpression(l, node.right, t.type);
-    t.write(value, node.right);
-    return { kind: "void" };
-  }
-  const binaryOp = op.slice(0, -1);
-  if (!ARITHMETIC[binaryOp]) fail("TSB2202", l.span(node), `'${op}' cannot run in the kernel`);
-  const result = binary(l, { type: "BinaryExpression", operator: binaryOp, left: node.left,
-    right: node.right, start: node.start, end: node.end }, t.type);
-  t.write(result, node);
-  return { kind: "void" };
-}
-
-function update(l: FunctionLowerer, node: Node): Value {
-  const t = target(l, node.argument);
-  if (t.type.kind !== "int") fail("TSB2103", l.span(node), "'++' and '--' need an integer");
-  const result = binary(l, { type: "BinaryExpression", operator: node.operator === "++" ? "+" : "-",
-    left: node.argument, right: { type: "Literal", value: 1, raw: "1", start: node.start, end: node.end },
-    start: node.start, end: node.end }, t.type);
-  t.write(result, node);
-  return { kind: "void" };
-}
-
