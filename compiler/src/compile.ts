@@ -128,7 +128,7 @@ export function compile(options: CompileOptions): CompileResult {
   }
   const artifact: Artifact = {
     version: ARTIFACT_VERSION, source: { file: options.file, text: options.source }, object,
-    programs: artifactPrograms, maps: artifactMaps,
+    programs: artifactPrograms, maps: artifactMaps, hasUserspaceCode: module.hasUserspaceCode,
   };
   if (options.dump?.includes("artifact")) {
     dumps.artifact = JSON.stringify({ ...artifact, object: `<${object.length} bytes>`,

@@ -18,7 +18,6 @@ import { type DecodedValue, decodeValue, encodeValue } from "./decode/value_code
 import { compileDecoder } from "./decode/compiled_decoder.ts";
 import { droppedRecords, type MapSnapshot, snapshot } from "./decode/map_snapshot.ts";
 import { attachProgram, describeAttach } from "./attach_program.ts";
-import { bundleUserspace } from "./userspace_bundle.ts";
 import { ProbeError } from "./probe_error.ts";
 import { formatResolver } from "./tracepoint_formats.ts";
 
@@ -70,7 +69,10 @@ export class Session {
     if (!result.artifact) throw new ProbeError("compile", result.rendered(), result.diagnostics.length);
     options.progress?.(`compiled ${path} in ${(performance.now() - started).toFixed(1)} ms`);
     const artifact = result.artifact;
-    if (options.userspace !== false) artifact.userspace = await bundleUserspace(path);
+    // A module that only declares needs no bundle (esbuild costs ~25 ms of startup).
+    if (options.userspace !== false && artifact.hasUserspaceCode !== false) {
+      artifact.userspace = await (await import("./userspace_bundle.ts")).bundleUserspace(path);
+    }
     return Session.start(artifact, options);
   }
 

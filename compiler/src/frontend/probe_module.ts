@@ -63,6 +63,12 @@ export interface ProbeModule {
   /** Other top-level variables: userspace state the kernel cannot see (for diagnostics). */
   userspace: Set<string>;
   attachments: Attachment[];
+  /**
+   * Whether the module's top level does anything at run time besides declaring maps, types,
+   * functions and attach points (prints, subscribes, timers, other imports). Without it, the
+   * runtime need not bundle and run the module at all.
+   */
+  hasUserspaceCode: boolean;
 }
 
 export const PROBES_PACKAGE = "@ts-bpf/probes";
@@ -72,6 +78,7 @@ export function scanModule(file: string, text: string, program: Node,
   const module: ProbeModule = {
     file, text, imports: new Map(), typeDeclarations: new Map(), maps: new Map(),
     functions: new Map(), constants: new Map(), userspace: new Set(), attachments: [],
+    hasUserspaceCode: false,
   };
   const span = (n: Node): Span => ({ file, start: n.start, end: n.end });
   const imported = (local: string | undefined) => local ? module.imports.get(local) : undefined;
@@ -81,6 +88,9 @@ export function scanModule(file: string, text: string, program: Node,
       ? statement.declaration as Node : statement;
     switch (node.type) {
       case "ImportDeclaration":
+        if (node.source.value !== PROBES_PACKAGE && node.importKind !== "type") {
+          module.hasUserspaceCode = true;
+        }
         if (node.source.value === PROBES_PACKAGE) {
           for (const s of node.specifiers as Node[]) {
             if (s.type === "ImportSpecifier") {
@@ -101,7 +111,10 @@ export function scanModule(file: string, text: string, program: Node,
           const name = identifierName(d.id);
           const init = d.init as Node | null;
           if (name && !init) module.userspace.add(name);
-          if (!name || !init) continue;
+          if (!name || !init) {
+            module.hasUserspaceCode = true;
+            continue;
+          }
           const className = init.type === "NewExpression" ? imported(identifierName(init.callee))
             : undefined;
           if (className && MAP_KINDS.has(className)) {
@@ -117,18 +130,28 @@ export function scanModule(file: string, text: string, program: Node,
             module.functions.set(name, init);
           } else {
             module.userspace.add(name);
+            module.hasUserspaceCode = true;
           }
         }
         break;
       case "ExpressionStatement": {
         const call = node.expression as Node;
-        if (call.type !== "CallExpression") break;
-        const kind = imported(identifierName(call.callee));
-        if (!kind || !ATTACH_KINDS.has(kind)) break;
+        const kind = call.type === "CallExpression" ? imported(identifierName(call.callee)) : undefined;
+        if (!kind || !ATTACH_KINDS.has(kind)) {
+          module.hasUserspaceCode = true;
+          break;
+        }
         const attachment = readAttachment(kind as AttachKind, call, span, diagnostics);
         if (attachment) module.attachments.push(attachment);
         break;
       }
+      case "EmptyStatement":
+      case "ExportAllDeclaration":
+        break;
+      default:
+        if (!(statement.type === "ExportNamedDeclaration" && !statement.declaration)) {
+          module.hasUserspaceCode = true;
+        }
     }
   }
   return module;

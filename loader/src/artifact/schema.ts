@@ -73,4 +73,9 @@ export interface Artifact {
   maps: ArtifactMap[];
   /** The probe's userspace part, bundled (set by `tsbpf build`). */
   userspace?: string;
+  /**
+   * False when the module's top level only declares (maps, types, functions, attach points):
+   * then there is no userspace part to bundle or run. Absent in older artifacts: assume true.
+   */
+  hasUserspaceCode?: boolean;
 }

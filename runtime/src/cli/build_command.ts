@@ -18,7 +18,9 @@ export async function buildCommand(args: ParsedArgs, err: (line: string) => void
   const started = performance.now();
   const result = compile({ file: path, source: readFileText(path), tracepointFormat: formatResolver(flagString(args, "tracepoint-formats")) });
   if (!result.artifact) throw new ProbeError("compile", result.rendered(), result.diagnostics.length);
-  result.artifact.userspace = await bundleUserspace(path);
+  if (result.artifact.hasUserspaceCode !== false) {
+    result.artifact.userspace = await bundleUserspace(path);
+  }
   const bytes = encodeCbor(result.artifact);
   writeFileSync(output, bytes);
   err(`built ${output} (${bytes.length} bytes, ${result.artifact.programs.length} programs) in ` +
