@@ -12,12 +12,11 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { backend } from "@ts-bpf/loader";
+import { backend, SYS } from "@ts-bpf/loader";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const SECONDS = Number(process.env.TELEMETRY_BENCH_SECONDS ?? 8);
 const RATE = Number(process.env.TELEMETRY_BENCH_RATE ?? 20_000);
-const SYS_GETPGID = 121;
 
 /** Counts OTLP requests and bytes per path. */
 async function receiver() {
@@ -57,7 +56,7 @@ async function run(label: string, target: string, flags: string[], scrapeUrl?: s
   const started = Date.now();
   while (Date.now() - started < (SECONDS - 1) * 1000) {
     const tickStart = Date.now();
-    for (let i = 0; i < RATE / 100; i++) backend().syscall(SYS_GETPGID, i & 1023);
+    for (let i = 0; i < RATE / 100; i++) backend().syscall(SYS.getpgid, i & 1023);
     calls += RATE / 100;
     if (scrapeUrl && calls % RATE === 0) await (await fetch(scrapeUrl)).text();
     try {

@@ -11,6 +11,7 @@ export const SYS = {
   munmap: 11,
   ioctl: 16,
   getpid: 39,
+  getpgid: 121,
   socket: 41,
   sendto: 44,
   recvfrom: 45,
@@ -19,6 +20,7 @@ export const SYS = {
   setsockopt: 54,
   getppid: 110,
   gettid: 186,
+  clock_gettime: 228,
   uname: 63,
   openat: 257,
   perf_event_open: 298,
@@ -34,6 +36,9 @@ export const SYS = {
   mount: 165,
   statfs: 137,
 } as const;
+
+export const CLOCK_REALTIME = 0;
+export const CLOCK_MONOTONIC = 1;
 
 export const O_RDONLY = 0;
 export const O_CLOEXEC = 0o2000000;

@@ -10,12 +10,9 @@
  * wall clock is not followed, which is what keeps the durations exact.
  */
 import type { HrTime } from "@opentelemetry/api";
-import { backend } from "@ts-bpf/loader";
+import { backend, CLOCK_MONOTONIC, CLOCK_REALTIME, SYS } from "@ts-bpf/loader";
 import { readFileSync } from "node:fs";
 
-const SYS_CLOCK_GETTIME = 228;
-const CLOCK_REALTIME = 0;
-const CLOCK_MONOTONIC = 1;
 const NS = 1_000_000_000n;
 
 /** Converts CLOCK_MONOTONIC nanoseconds to wall-clock time with one fixed offset. */
@@ -54,9 +51,9 @@ function measureOffset(samples: number): bigint {
       const read = (index: number): bigint =>
         view.getBigInt64(index * 16, true) * NS + view.getBigInt64(index * 16 + 8, true);
       for (let i = 0; i < samples; i++) {
-        const a = sys.syscall(SYS_CLOCK_GETTIME, CLOCK_REALTIME, memory.address);
-        const b = sys.syscall(SYS_CLOCK_GETTIME, CLOCK_MONOTONIC, memory.address + 16);
-        const c = sys.syscall(SYS_CLOCK_GETTIME, CLOCK_REALTIME, memory.address + 32);
+        const a = sys.syscall(SYS.clock_gettime, CLOCK_REALTIME, memory.address);
+        const b = sys.syscall(SYS.clock_gettime, CLOCK_MONOTONIC, memory.address + 16);
+        const c = sys.syscall(SYS.clock_gettime, CLOCK_REALTIME, memory.address + 32);
         if (a < 0 || b < 0 || c < 0) break;
         const r1 = read(0);
         const mono = read(1);

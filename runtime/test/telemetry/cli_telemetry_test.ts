@@ -8,14 +8,13 @@ import { describe, expect, test } from "bun:test";
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { backend, getpid } from "@ts-bpf/loader";
+import { backend, getpid, SYS } from "@ts-bpf/loader";
 import { kernelTest } from "../../../test/support/gates.ts";
 import { OtlpReceiver } from "./otlp_receiver.ts";
 
 const ROOT = new URL("../../..", import.meta.url).pathname;
 const TSBPF = join(ROOT, "runtime/bin/tsbpf");
 const FIXTURE = "runtime/test/telemetry/fixtures/getpgid_probe.ts";
-const SYS_GETPGID = 121;
 
 interface Running {
   child: ChildProcess;
@@ -60,7 +59,7 @@ describe("tsbpf run with telemetry", () => {
         OTEL_RESOURCE_ATTRIBUTES: "deployment.environment=ci" });
       await run.attached;
       const args = [3n, 7n, 70n, 500n];
-      for (const arg of args) backend().syscall(SYS_GETPGID, arg);
+      for (const arg of args) backend().syscall(SYS.getpgid, arg);
       const { code, stderr } = await run.done;
       expect(code).toBe(0);
       expect(stderr).not.toContain("tsbpf: telemetry:");
@@ -86,7 +85,7 @@ describe("tsbpf run with telemetry", () => {
     const run = tsbpf(["run", FIXTURE, "--otlp", `http://127.0.0.1:${port}`, "--duration", "2"],
       { OTEL_METRIC_EXPORT_INTERVAL: String(intervalMs) });
     await run.attached;
-    for (let i = 0; i < 5; i++) backend().syscall(SYS_GETPGID, 1n);
+    for (let i = 0; i < 5; i++) backend().syscall(SYS.getpgid, 1n);
     const { code, stdout, stderr, ms } = await run.done;
     expect(code).toBe(0);
     const lines = stderr.split("\n").filter((l) => l.startsWith("tsbpf: telemetry") || l.includes("final telemetry export"));

@@ -6,12 +6,11 @@
 import { describe, expect } from "bun:test";
 import { MeterProvider, type MetricData, MetricReader } from "@opentelemetry/sdk-metrics";
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
-import { backend, getpid } from "@ts-bpf/loader";
+import { backend, getpid, SYS } from "@ts-bpf/loader";
 import { kernelTest } from "../../../test/support/gates.ts";
 import { exportSessionTelemetry, load, snapshotMetricProducer } from "../../mod.ts";
 
 const FIXTURE = new URL("./fixtures/getpgid_probe.ts", import.meta.url).pathname;
-const SYS_GETPGID = 121;
 
 class OnDemandReader extends MetricReader {
   protected override onShutdown(): Promise<void> {
@@ -33,7 +32,7 @@ describe("embedding", () => {
     const tracerProvider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter: spans })] });
     const session = await load(FIXTURE, { stats: true });
     const telemetry = exportSessionTelemetry(session, { meterProvider, tracerProvider });
-    for (const arg of [4n, 16n, 16n]) backend().syscall(SYS_GETPGID, arg);
+    for (const arg of [4n, 16n, 16n]) backend().syscall(SYS.getpgid, arg);
     const { resourceMetrics } = await reader.collect();
     session.detach();
     await session.close();
@@ -50,7 +49,7 @@ describe("embedding", () => {
     const session = await load(FIXTURE, { stats: true });
     const reader = new OnDemandReader({ metricProducers: [await snapshotMetricProducer(session)] });
     const meterProvider = new MeterProvider({ readers: [reader] });
-    for (let i = 0; i < 25; i++) backend().syscall(SYS_GETPGID, 2n);
+    for (let i = 0; i < 25; i++) backend().syscall(SYS.getpgid, 2n);
     const { resourceMetrics } = await reader.collect();
     await session.close();
     const metrics = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics);

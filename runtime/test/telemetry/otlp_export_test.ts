@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect } from "bun:test";
 import { readFileSync } from "node:fs";
-import { backend, getpid } from "@ts-bpf/loader";
+import { backend, getpid, SYS } from "@ts-bpf/loader";
 import { kernelTest } from "../../../test/support/gates.ts";
 import { Session } from "../../src/session.ts";
 import { exportConfig } from "../../src/telemetry/export_config.ts";
@@ -16,7 +16,6 @@ import { OtlpReceiver } from "./otlp_receiver.ts";
 import { kernelCounts, linearBucket, log2Bucket, otelCounts } from "./support.ts";
 
 const FIXTURE = new URL("./fixtures/getpgid_probe.ts", import.meta.url).pathname;
-const SYS_GETPGID = 121;
 /** getpgid() arguments; 7 is the call whose span carries ids (see the fixture). */
 const ARGS = [0n, 1n, 2n, 3n, 5n, 7n, 8n, 12n, 31n, 99n, 100n, 1000n, 65_535n];
 
@@ -42,7 +41,7 @@ async function runProbe(): Promise<Run> {
     const session = await Session.fromSource(FIXTURE, { stats: true });
     telemetry.bind(session);
     const wallBefore = BigInt(Date.now()) * 1_000_000n;
-    for (const arg of ARGS) backend().syscall(SYS_GETPGID, arg);
+    for (const arg of ARGS) backend().syscall(SYS.getpgid, arg);
     const wallAfter = BigInt(Date.now() + 1) * 1_000_000n;
     session.detach();
     telemetry.finish();

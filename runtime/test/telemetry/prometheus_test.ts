@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { backend, getpid } from "@ts-bpf/loader";
+import { backend, getpid, SYS } from "@ts-bpf/loader";
 import { kernelTest, withTool } from "../../../test/support/gates.ts";
 import { Session } from "../../src/session.ts";
 import { exportConfig } from "../../src/telemetry/export_config.ts";
@@ -18,7 +18,6 @@ import { startPipeline, type Telemetry } from "../../src/telemetry/sdk_pipeline.
 import { otelCounts } from "./support.ts";
 
 const FIXTURE = new URL("./fixtures/getpgid_probe.ts", import.meta.url).pathname;
-const SYS_GETPGID = 121;
 const ARGS = [1n, 2n, 3n, 9n, 40n, 1000n];
 
 function hasPrometheus(): boolean {
@@ -75,7 +74,7 @@ describe("Prometheus endpoint", () => {
       { probe: "getpgid_probe.ts", err: (l) => console.error(l) });
     session = await Session.fromSource(FIXTURE, { stats: true });
     telemetry.bind(session);
-    for (const arg of ARGS) backend().syscall(SYS_GETPGID, arg);
+    for (const arg of ARGS) backend().syscall(SYS.getpgid, arg);
     const response = await fetch(`http://127.0.0.1:${port}/metrics`);
     scrape = parseExposition(await response.text());
   }, 30_000);
