@@ -10,17 +10,8 @@ import { join } from "node:path";
 import { withTool } from "../../test/support/gates.ts";
 import { compileOk } from "./support.ts";
 
-function has(tool: string): boolean {
-  try {
-    execFileSync("which", [tool], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe("bpftool", () => {
-  withTool("bpftool", has("bpftool"))("prog loadall accepts a compiled probe and shows its source lines", () => {
+  withTool("bpftool")("prog loadall accepts a compiled probe and shows its source lines", () => {
     const source = readFileSync(new URL("../../examples/count_getppid.ts", import.meta.url), "utf8");
     const artifact = compileOk(source, "count_getppid.ts");
     const dir = mkdtempSync(join(tmpdir(), "tsbpf-bpftool-"));

@@ -6,11 +6,11 @@ import { expect } from "bun:test";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { withTool } from "../support/gates.ts";
-import { curl, hasTool, startServer } from "./http_harness.ts";
+import { curl, startServer } from "./http_harness.ts";
 
 const TSBPF = join(import.meta.dir, "..", "..", "runtime", "bin", "tsbpf");
 
-withTool("curl", hasTool("curl"))("tsbpf http --port prints one JSON line per request of that server", async () => {
+withTool("curl")("tsbpf http --port prints one JSON line per request of that server", async () => {
   const node = await startServer("node", [join(import.meta.dir, "fixtures", "node_server.mjs")]);
   const other = await startServer("node", [join(import.meta.dir, "fixtures", "node_server.mjs")]);
   try {

@@ -11,13 +11,13 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import { kernelTest, withTool } from "../support/gates.ts";
-import { curl, hasTool, type Server, startServer, TestMonitor } from "./http_harness.ts";
+import { curl, type Server, startServer, TestMonitor } from "./http_harness.ts";
 
 const FIXTURES = join(import.meta.dir, "fixtures");
 const BUN = process.execPath;
-const withCurl = withTool("curl", hasTool("curl"));
-const withNginx = withTool("nginx and curl", hasTool("nginx") && hasTool("curl"));
-const withWrk = withTool("wrk", hasTool("wrk"));
+const withCurl = withTool("curl");
+const withNginx = withTool("nginx", "curl");
+const withWrk = withTool("wrk");
 const running = process.getuid?.() === 0;
 
 let t: TestMonitor;

@@ -4,7 +4,7 @@
  * over many URLs on one connection with per-request timings, and runs an HttpMonitor whose spans
  * and metrics land in memory through the OpenTelemetry SDK.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,11 +18,6 @@ export interface Server {
   pid: number;
   port: number;
   stop(): void;
-}
-
-/** Whether a command is on PATH. */
-export function hasTool(tool: string): boolean {
-  return spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
 }
 
 /** Starts `command`, waits (at most 10 s) for its `{"port": N}` line. */

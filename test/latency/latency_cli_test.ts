@@ -4,14 +4,13 @@
  * attaches, and when the process exits prints the table and a histogram per function.
  */
 import { describe, expect } from "bun:test";
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { withTool } from "../support/gates.ts";
 
-const has = (tool: string) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
-const cTest = withTool("gcc", has("gcc"));
+const cTest = withTool("gcc");
 const PROGRAMS = join(import.meta.dir, "programs");
 const TSBPF = join(import.meta.dir, "..", "..", "runtime", "bin", "tsbpf");
 

@@ -16,13 +16,9 @@ import { withTool } from "../support/gates.ts";
 
 const PROGRAMS = join(import.meta.dir, "programs");
 
-function has(tool: string): boolean {
-  return spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
-}
-
-const cTest = withTool("gcc", has("gcc"));
-const cppTest = withTool("g++", has("g++"));
-const rustTest = withTool("rustc", has("rustc"));
+const cTest = withTool("gcc");
+const cppTest = withTool("g++");
+const rustTest = withTool("rustc");
 
 interface Measured {
   /** Calls per reported name (names normalized by `normalize`). */

@@ -6,6 +6,7 @@
  * the gate's condition does not hold, it fails with the reason.
  */
 import { test } from "bun:test";
+import { spawnSync } from "node:child_process";
 
 // deno-lint-ignore no-explicit-any
 declare const Deno: any;
@@ -49,7 +50,14 @@ export function testIf(condition: boolean, reason: string): Gated {
 /** Tests that load programs into the kernel: they need root. */
 export const kernelTest: Gated = testIf(isRoot(), "needs root to load BPF programs (run as root)");
 
-/** Tests that need a command on PATH (clang, bpftool, cc). */
-export function withTool(tool: string, found: boolean): Gated {
-  return testIf(isRoot() && found, `needs root and '${tool}' (CI installs it)`);
+/** Whether every one of `tools` is a command on PATH. */
+export function onPath(...tools: string[]): boolean {
+  return tools.every((tool) =>
+    spawnSync("sh", ["-c", `command -v '${tool}'`], { stdio: "ignore" }).status === 0);
+}
+
+/** Tests that need root and commands on PATH (clang, bpftool, cc, …; CI installs them). */
+export function withTool(...tools: string[]): Gated {
+  return testIf(isRoot() && onPath(...tools),
+    `needs root and ${tools.map((t) => `'${t}'`).join(" and ")} (CI installs them)`);
 }

@@ -31,28 +31,11 @@ import {
 } from "./elf_writer.ts";
 import { relocationsBySection } from "./relocations.ts";
 import { symbolTable } from "./symbols.ts";
+import { onPath, testIf } from "../../../test/support/gates.ts";
 
-/** Why the bpftool check cannot run here, or undefined when it can. */
-function bpftoolMissing(): string | undefined {
-  if (process.getuid?.() !== 0) return "needs root to load BPF programs";
-  if (!existsSync("/sys/fs/bpf")) return "needs bpffs mounted at /sys/fs/bpf";
-  try {
-    execFileSync("bpftool", ["version"], { stdio: "ignore" });
-    return undefined;
-  } catch {
-    return "needs 'bpftool' (apt-get install bpftool)";
-  }
-}
-
-// The rule of test/support/gates.ts, which this file cannot import because it fails Deno's type
-// check: skip (saying why) when the tool is missing, except in CI (TSBPF_REQUIRE_ALL=1), where
-// the test runs and fails with the reason.
-const bpftoolReason = bpftoolMissing();
-const requireAll = process.env.TSBPF_REQUIRE_ALL === "1";
-if (bpftoolReason && !requireAll) {
-  process.stderr.write(`skipping the bpftool load test: ${bpftoolReason}\n`);
-}
-const bpftoolTest = test.skipIf(bpftoolReason !== undefined && !requireAll);
+// bpftool prog load pins what it loads, so it needs bpffs at /sys/fs/bpf as well.
+const bpftoolTest = testIf(existsSync("/sys/fs/bpf") && onPath("bpftool") &&
+  process.getuid?.() === 0, "needs root, bpffs at /sys/fs/bpf and 'bpftool' (CI has them)");
 
 /** One BPF instruction: opcode, dst | src << 4, offset, immediate. */
 function insn(op: number, regs: number, off: number, imm: number): number[] {
@@ -335,11 +318,6 @@ describe("writeElf()", () => {
 bpftoolTest(
   "bpftool (libbpf) loads a written object with global data and a BPF-to-BPF call",
   () => {
-    if (bpftoolReason) {
-      throw new Error(
-        `cannot run here, and TSBPF_REQUIRE_ALL=1: ${bpftoolReason}`,
-      );
-    }
     const prog = Uint8Array.from([
       ...insn(0x18, 0x06, 0, 0),
       ...insn(0, 0, 0, 0), // r6 = .rodata ll

@@ -5,12 +5,12 @@ import { AttachError } from "./attach_error.ts";
 import { openExecutable } from "./uprobe.ts";
 import { parseFormatBit, uprobePmu } from "./uprobe_pmu.ts";
 import {
-  buildTargets, expectedSums, haveCc, removeTargets, startTarget,
+  buildTargets, expectedSums, removeTargets, startTarget,
 } from "./testing/c_target.ts";
 import { openFdCount } from "./testing/fds.ts";
 import { cookieCounter, registerCounter, socketFilterCounter } from "./testing/programs.ts";
 
-const ccTest = withTool("cc", haveCc());
+const ccTest = withTool("cc");
 const CALLS = 1000;
 
 /**

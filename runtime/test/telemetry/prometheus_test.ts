@@ -5,7 +5,7 @@
  * the same count.
  */
 import { afterAll, beforeAll, describe, expect } from "bun:test";
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -19,15 +19,6 @@ import { otelCounts } from "./support.ts";
 
 const FIXTURE = new URL("./fixtures/getpgid_probe.ts", import.meta.url).pathname;
 const ARGS = [1n, 2n, 3n, 9n, 40n, 1000n];
-
-function hasPrometheus(): boolean {
-  try {
-    execFileSync("prometheus", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A loopback port that was free a moment ago. */
 async function freePort(): Promise<number> {
@@ -114,7 +105,7 @@ describe("Prometheus endpoint", () => {
     expect(scrape.find((s) => s.name === "tsbpf_ringbuf_lost_total" && s.labels.map === "spans")?.value).toBe(0);
   });
 
-  withTool("prometheus", hasPrometheus())("Debian's prometheus server scrapes the endpoint", async () => {
+  withTool("prometheus")("Debian's prometheus server scrapes the endpoint", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tsbpf-prometheus-"));
     const webPort = await freePort();
     writeFileSync(join(dir, "prometheus.yml"), [

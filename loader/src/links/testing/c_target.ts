@@ -49,11 +49,6 @@ export interface Builds {
 
 let builds: Builds | undefined;
 
-/** Whether `cc` is on PATH. */
-export function haveCc(): boolean {
-  return spawnSync("cc", ["--version"]).status === 0;
-}
-
 /** Compiles the targets (once per process). */
 export function buildTargets(): Builds {
   if (builds) return builds;
