@@ -33,6 +33,7 @@ export { SyscallError } from "./src/sys/errors.ts";
 export { errnoName } from "./src/sys/errno.ts";
 export { BpfCmd, bpfCmdName } from "./src/sys/bpf_cmd.ts";
 export { closeFd } from "./src/sys/bpf.ts";
+export { concatBytes } from "./src/util/bytes.ts";
 export { CLOCK_MONOTONIC, CLOCK_REALTIME, SYS } from "./src/sys/numbers.ts";
 export { readFileBytes, readFileText, readFileTextIfExists } from "./src/sys/files.ts";
 export { getpid, getppid, gettid } from "./src/sys/os.ts";

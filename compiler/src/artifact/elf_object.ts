@@ -5,7 +5,7 @@
  * `bpftool prog load` and libbpf all accept it, and `bpftool prog dump xlated` shows source.
  */
 import {
-  addMapDefinitions, addProgramFunc, BtfBuilder, type BtfLineInfo, encode, encodeBtfExt,
+  addMapDefinitions, addProgramFunc, BtfBuilder, concatBytes, type BtfLineInfo, encode, encodeBtfExt,
   type Instruction, type MapDefinitionSpec, MapType, slotIndices, writeElf,
 } from "@ts-bpf/loader";
 import { SourceText } from "../diagnostics/source_text.ts";
@@ -45,12 +45,13 @@ export function writeObject(programs: ObjectProgram[], maps: KernelMap[], source
   // one after another, each a FUNC symbol at its offset, as clang does.
   const sections = new Map<string, { programs: ObjectProgram[]; slots: number }>();
   const offsetOf = new Map<ObjectProgram, number>();
+  const bytesOf = new Map(programs.map((p) => [p, encode(p.instructions)]));
   for (const p of programs) {
     const group = sections.get(p.section) ?? { programs: [], slots: 0 };
     sections.set(p.section, group);
     offsetOf.set(p, group.slots);
     group.programs.push(p);
-    group.slots += encode(p.instructions).length / 8;
+    group.slots += bytesOf.get(p)!.length / 8;
   }
   const funcInfo = [...sections].map(([section, group]) => ({ section, records: group.programs.map(
     (p) => ({ insnOff: offsetOf.get(p)! * 8, typeId: addProgramFunc(btf, p.name) })) }));
@@ -83,7 +84,7 @@ export function writeObject(programs: ObjectProgram[], maps: KernelMap[], source
   const elfSections = [
     ...[...sections].map(([name, group]) => ({ name, type: SHT_PROGBITS,
       flags: SHF_ALLOC | SHF_EXECINSTR, align: 8,
-      data: concat(group.programs.map((p) => encode(p.instructions))) })),
+      data: concatBytes(group.programs.map((p) => bytesOf.get(p)!)) })),
     { name: "license", type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE,
       data: new TextEncoder().encode(`${license}\0`), align: 1 },
     ...(mapsSize ? [{ name: ".maps", type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE,
@@ -93,7 +94,7 @@ export function writeObject(programs: ObjectProgram[], maps: KernelMap[], source
   ];
   const symbols = [
     ...programs.map((p) => ({ name: p.name, section: p.section, value: offsetOf.get(p)! * 8,
-      size: encode(p.instructions).length, type: "FUNC" as const, bind: "GLOBAL" as const })),
+      size: bytesOf.get(p)!.length, type: "FUNC" as const, bind: "GLOBAL" as const })),
     ...maps.map((m, i) => ({ name: m.name, section: ".maps", value: datasec!.vars[i]!.offset,
       size: datasec!.vars[i]!.size, type: "OBJECT" as const, bind: "GLOBAL" as const })),
     { name: "LICENSE", section: "license", value: 0, size: license.length + 1, type: "OBJECT" as const,
@@ -119,14 +120,4 @@ function mapDefinition(btf: BtfBuilder, m: KernelMap): MapDefinitionSpec {
     return { ...spec, keySize: sizeOf(m.key), valueSize: sizeOf(m.value) };
   }
   return { ...spec, keyTypeId: btfTypeOf(btf, m.key), valueTypeId: btfTypeOf(btf, m.value) };
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

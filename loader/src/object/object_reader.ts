@@ -16,6 +16,7 @@ import type { ElfSection } from "../elf/sections.ts";
 import { symbolTable, type ElfSymbol } from "../elf/symbols.ts";
 import { relocationsBySection } from "../elf/relocations.ts";
 import { ObjectError } from "./object_error.ts";
+import { concatBytes } from "../util/bytes.ts";
 import type { BpfObjectSpec, ObjectMap, ObjectProgram } from "./object_spec.ts";
 import { prepareObjectBtf, type PreparedBtf } from "./object_btf.ts";
 import { sectionKind } from "./section_kinds.ts";
@@ -186,8 +187,8 @@ function attachExtInfo(program: ObjectProgram, ext: Ext, btf: PreparedBtf,
     func.push(progLoadFuncInfo(pick<BtfFuncInfo>(ext.funcInfo, ".text"), text));
     line.push(progLoadLineInfo(remapLines(pick(ext.lineInfo, ".text")), text));
   }
-  program.funcInfo = concat(func);
-  program.lineInfo = concat(line);
+  program.funcInfo = concatBytes(func);
+  program.lineInfo = concatBytes(line);
   program.spec.sourceOf = sourceMap(ext, strings, section.name, start, end, textBase);
 }
 
@@ -217,14 +218,4 @@ function sourceMap(ext: Ext, strings: { get(offset: number): string }, section: 
     }
     return found;
   };
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

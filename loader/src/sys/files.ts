@@ -7,6 +7,7 @@ import { ENOENT } from "./errno.ts";
 import { SyscallError } from "./errors.ts";
 import { AT_FDCWD, O_CLOEXEC, O_RDONLY, SYS } from "./numbers.ts";
 import { backend } from "./select_backend.ts";
+import { concatBytes } from "../util/bytes.ts";
 
 const CHUNK = 64 * 1024;
 
@@ -28,21 +29,13 @@ export function readFileBytes(path: string): Uint8Array {
   try {
     return withScratch(CHUNK, (chunk) => {
       const parts: Uint8Array[] = [];
-      let total = 0;
       for (;;) {
         const n = sys.syscall(SYS.read, fd, chunk.address, CHUNK);
         if (n < 0) throw new SyscallError(`read ${path}`, -n);
         if (n === 0) break;
         parts.push(chunk.bytes.slice(0, n));
-        total += n;
       }
-      const out = new Uint8Array(total);
-      let offset = 0;
-      for (const part of parts) {
-        out.set(part, offset);
-        offset += part.length;
-      }
-      return out;
+      return concatBytes(parts);
     });
   } finally {
     sys.syscall(SYS.close, fd);
