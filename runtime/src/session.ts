@@ -48,7 +48,8 @@ export class Session {
   readonly artifact: Artifact;
   readonly collection: Collection;
   readonly #links: Link[] = [];
-  readonly #readers: { reader: RingBufReader | PerfBufReader; deliver: (bytes: Uint8Array) => void }[] = [];
+  /** Each stream's reader, and how to drain what is left in it once stopped. */
+  readonly #readers: { reader: RingBufReader | PerfBufReader; drainOnce: () => void }[] = [];
   readonly #subscribers = new Map<string, ((record: DecodedValue) => void)[]>();
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   #statsFd = -1;
@@ -162,12 +163,12 @@ export class Session {
     this.#closed = true;
     this.detach();
     let failure: unknown;
-    for (const { reader, deliver } of this.#readers.splice(0)) {
+    for (const { reader, drainOnce } of this.#readers.splice(0)) {
       // Records written before the detach may still sit in the buffer: deliver them, then close
       // (a subscriber that throws is reported after every kernel object is closed).
       await reader.stop();
       try {
-        reader.drain(deliver);
+        drainOnce();
       } catch (error) {
         failure ??= error;
       }
@@ -191,20 +192,32 @@ export class Session {
     for (const m of this.artifact.maps) {
       if (!STREAM_KINDS.has(m.kind) || !m.record) continue;
       const live = this.collection.map(m.name);
-      const reader = m.kind === "PerfEventArray" ? PerfBufReader.open(live) : RingBufReader.open(live);
       // Per record: one compiled decode and a loop over a list looked up once (subscribers
       // added later are pushed onto the same array).
       const decode = compileDecoder(m.record);
       const subscribers = this.#subscriberList(m.variable);
       const onEvent = options.onEvent;
-      const deliver = (bytes: Uint8Array) => {
+      const deliver = (view: DataView, offset: number) => {
         this.#events++;
-        const value = decode(bytes);
+        const value = decode(view, offset);
         if (onEvent) onEvent(m.variable, value);
         for (let i = 0; i < subscribers.length; i++) subscribers[i]!(value);
       };
-      this.#readers.push({ reader, deliver });
-      void reader.start(deliver);
+      if (m.kind === "PerfEventArray") {
+        // Perf samples come as their own byte arrays (a sample may wrap the buffer's end).
+        const reader = PerfBufReader.open(live);
+        const drainOnce = () => reader.drain((sample) =>
+          deliver(new DataView(sample.buffer, sample.byteOffset, sample.byteLength), 0));
+        this.#readers.push({ reader, drainOnce });
+        void reader.start((sample) =>
+          deliver(new DataView(sample.buffer, sample.byteOffset, sample.byteLength), 0));
+      } else {
+        // Ring buffers: the loader's raw drain hands one view over the mapped area and an
+        // offset, so nothing is allocated per record before the decode.
+        const reader = RingBufReader.open(live);
+        this.#readers.push({ reader, drainOnce: () => reader.drainRaw(deliver) });
+        void reader.startRaw(deliver);
+      }
     }
   }
 

@@ -1,13 +1,14 @@
 /**
  * A decoder compiled once per record layout: straight-line field reads into an object literal,
- * instead of walking the layout for every record. The ring-buffer path decodes millions of
- * records a second, and the walk (plus a DataView and a TextDecoder call per record) was what
- * made the runtime fall behind the kernel. Same results as `decodeValue`.
+ * instead of walking the layout for every record. It reads at an offset of a DataView, so the
+ * ring-buffer path can hand it the loader's raw records (one view over the mapped area, no
+ * per-record subarray). Same results as `decodeValue`.
  */
 import type { TypeLayout } from "@ts-bpf/loader";
 import { type DecodedValue, decodeValue } from "./value_codec.ts";
 
-export type RecordDecoder = (bytes: Uint8Array) => DecodedValue;
+/** Decodes the record at `offset` of `view` (offsets are relative to the view). */
+export type RecordDecoder = (view: DataView, offset: number) => DecodedValue;
 
 const utf8 = new TextDecoder();
 
@@ -26,23 +27,6 @@ function readString(bytes: Uint8Array, at: number, capacity: number): string {
   return out;
 }
 
-let views = new WeakMap<ArrayBufferLike, DataView>();
-
-/** One DataView per underlying buffer (ring-buffer records all share the mapped area). */
-function viewOf(bytes: Uint8Array): DataView {
-  let view = views.get(bytes.buffer);
-  if (!view) {
-    view = new DataView(bytes.buffer);
-    views.set(bytes.buffer, view);
-  }
-  return view;
-}
-
-/** For tests: forget cached views. */
-export function resetDecoderViews(): void {
-  views = new WeakMap();
-}
-
 const READERS: Record<string, string> = {
   u8: "v.getUint8(o + $)", i8: "v.getInt8(o + $)",
   u16: "v.getUint16(o + $, true)", i16: "v.getInt16(o + $, true)",
@@ -55,14 +39,14 @@ function expression(layout: TypeLayout, at: number, nested: TypeLayout[]): strin
     case "int":
       return READERS[`${layout.signed ? "i" : "u"}${layout.bits}`]!.replace("$", String(at));
     case "bool": return `(v.getUint8(o + ${at}) !== 0)`;
-    case "str": return `str(b, ${at}, ${layout.capacity})`;
+    case "str": return `str(bytesOf(v), o + ${at}, ${layout.capacity})`;
     case "struct":
       return `{ ${layout.fields.map((f) => `${JSON.stringify(f.name)}: ${
         expression(f.type, at + f.offset, nested)}`).join(", ")} }`;
     case "array":
       // Arrays keep the general decoder: rarely hot, and their size would bloat the code.
       nested.push(layout);
-      return `dec(${nested.length - 1}, b, ${at})`;
+      return `dec(${nested.length - 1}, bytesOf(v), o + ${at})`;
     case "void": return "undefined";
   }
 }
@@ -71,9 +55,24 @@ function expression(layout: TypeLayout, at: number, nested: TypeLayout[]): strin
 export function compileDecoder(layout: TypeLayout): RecordDecoder {
   const nested: TypeLayout[] = [];
   const body = expression(layout, 0, nested);
-  const factory = new Function("view", "str", "decodeAt",
-    `return (b) => { const v = view(b); const o = b.byteOffset; ` +
-    `const dec = (i, bytes, at) => decodeAt(i, bytes, at); return ${body}; };`);
-  return factory(viewOf, readString, (i: number, bytes: Uint8Array, at: number) =>
+  // Bytes over the view, for strings and arrays: made again only when the view changes (a
+  // ring-buffer reader passes the same view for every record).
+  let lastView: DataView | undefined;
+  let lastBytes: Uint8Array = new Uint8Array(0);
+  const bytesOf = (view: DataView) => {
+    if (view !== lastView) {
+      lastView = view;
+      lastBytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+    }
+    return lastBytes;
+  };
+  const factory = new Function("str", "bytesOf", "dec",
+    `return (v, o) => (${body});`);
+  return factory(readString, bytesOf, (i: number, bytes: Uint8Array, at: number) =>
     decodeValue(nested[i]!, bytes, at)) as RecordDecoder;
+}
+
+/** The same decoder for a record given as its own byte array (perf buffers, tests). */
+export function decodeBytes(decode: RecordDecoder, bytes: Uint8Array): DecodedValue {
+  return decode(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0);
 }

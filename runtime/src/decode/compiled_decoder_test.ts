@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import type { TypeLayout } from "@ts-bpf/loader";
-import { compileDecoder } from "./compiled_decoder.ts";
+import { compileDecoder, decodeBytes } from "./compiled_decoder.ts";
 import { decodeValue, encodeValue } from "./value_codec.ts";
 
 const u = (bits: 8 | 16 | 32 | 64, signed = false): TypeLayout =>
@@ -24,8 +24,8 @@ describe("compiled decoder", () => {
     const value = { pid: 4000000000, delta: -12, ns: 0xffff_ffff_ffff_fff0n, big: -5n, ok: true,
       inner: { a: -300, b: 200 }, comm: "bash", ids: [1, 2, 65535, 0] };
     const bytes = encodeValue(record, value);
-    expect(compileDecoder(record)(bytes)).toEqual(decodeValue(record, bytes));
-    expect(compileDecoder(record)(bytes)).toEqual(value);
+    expect(decodeBytes(compileDecoder(record), bytes)).toEqual(decodeValue(record, bytes));
+    expect(decodeBytes(compileDecoder(record), bytes)).toEqual(value);
   });
 
   test("reads records at any offset of a shared buffer, and non-ASCII strings", () => {
@@ -35,7 +35,11 @@ describe("compiled decoder", () => {
     area.set(one, 8);
     area.set(two, 72);
     const decode = compileDecoder(record);
-    expect((decode(area.subarray(8, 72)) as { comm: string }).comm).toBe("café");
-    expect((decode(area.subarray(72, 136)) as { pid: number }).pid).toBe(2);
+    const view = new DataView(area.buffer, 0, area.length);
+    expect((decode(view, 8) as { comm: string }).comm).toBe("café");
+    expect((decode(view, 72) as { pid: number }).pid).toBe(2);
+    // A view that starts inside its buffer: offsets count from the view.
+    const shifted = new DataView(area.buffer, 8, 128);
+    expect(decode(shifted, 64)).toEqual(decodeValue(record, two));
   });
 });
