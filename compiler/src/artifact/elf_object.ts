@@ -5,7 +5,8 @@
  * `bpftool prog load` and libbpf all accept it, and `bpftool prog dump xlated` shows source.
  */
 import {
-  addMapDefinitions, addProgramFunc, BtfBuilder, concatBytes, type BtfLineInfo, encode, encodeBtfExt,
+  addMapDefinitions, addProgramFunc, BtfBuilder, concatBytes, R_BPF_64_64, SHF_ALLOC,
+  SHF_EXECINSTR, SHF_WRITE, SHT_PROGBITS, type BtfLineInfo, encode, encodeBtfExt,
   type Instruction, type MapDefinitionSpec, MapType, slotIndices, writeElf,
 } from "@ts-bpf/loader";
 import { SourceText } from "../diagnostics/source_text.ts";
@@ -14,11 +15,6 @@ import type { KernelMap } from "../frontend/map_layouts.ts";
 import { sizeOf } from "../frontend/dsl_types.ts";
 import { btfTypeOf } from "./btf_types.ts";
 
-const SHT_PROGBITS = 1;
-const SHF_WRITE = 1;
-const SHF_ALLOC = 2;
-const SHF_EXECINSTR = 4;
-const R_BPF_64_64 = 1;
 
 export interface ObjectProgram {
   name: string;

@@ -3,12 +3,13 @@
  * Each probe creates the smallest object that answers and closes it; answers are cached per
  * process. `MIN_KERNEL` says since when mainline has each, for messages.
  */
-import { MapType, ProgType } from "../asm/mod.ts";
+import { call, encode, exit, MapType, mov64, ProgType, R0 } from "../asm/mod.ts";
 import { closeFd } from "../sys/bpf.ts";
 import { cString, toNative } from "../sys/attr.ts";
 import { EPERM } from "../sys/errno.ts";
 import { SyscallError } from "../sys/errors.ts";
 import { mapCreate } from "../sys/map_cmds.ts";
+import { BPF_F_SLEEPABLE } from "../sys/numbers.ts";
 import { progLoad } from "../sys/prog_cmds.ts";
 import { backend } from "../sys/select_backend.ts";
 
@@ -63,9 +64,8 @@ export function haveMapType(type: number): boolean {
 }
 
 /** Syscall programs must be sleepable (BPF_F_SLEEPABLE = 1 << 4). */
-const BPF_F_SLEEPABLE = 16;
 
-const RETURN_ZERO = new Uint8Array([0xb7, 0, 0, 0, 0, 0, 0, 0, 0x95, 0, 0, 0, 0, 0, 0, 0]);
+const RETURN_ZERO = encode([mov64.imm(R0, 0), exit()]);
 
 function tryLoad(type: number, code: Uint8Array, log?: { address: number; size: number }):
   number {
@@ -108,11 +108,7 @@ export function haveHelper(progType: number, helperId: number): boolean {
   if (cached !== undefined) return cached;
   // call helper; r0 = 0; exit. Arguments are left unset: the verifier names an unknown or
   // forbidden helper before it checks arguments, so any other complaint means "present".
-  const code = new Uint8Array(24);
-  const view = new DataView(code.buffer);
-  code[0] = 0x85;
-  view.setInt32(4, helperId, true);
-  code.set(RETURN_ZERO, 8);
+  const code = encode([call(helperId), mov64.imm(R0, 0), exit()]);
   const sys = backend();
   const log = sys.alloc(64 * 1024);
   let answer: boolean;

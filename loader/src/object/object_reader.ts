@@ -12,6 +12,7 @@ import { progLoadFuncInfo, progLoadLineInfo } from "../btf/prog_load_info.ts";
 import type { Btf } from "../btf/btf.ts";
 import { MapType } from "../asm/mod.ts";
 import { parseElf, type ElfFile } from "../elf/elf_file.ts";
+import { EM_BPF, ET_REL, SHF_EXECINSTR, SHT_NOBITS } from "../elf/elf_constants.ts";
 import type { ElfSection } from "../elf/sections.ts";
 import { symbolTable, type ElfSymbol } from "../elf/symbols.ts";
 import { relocationsBySection } from "../elf/relocations.ts";
@@ -24,10 +25,6 @@ import { linkSubprograms } from "./subprograms.ts";
 import type { SourceLocation } from "../programs/program_spec.ts";
 import { DATA_SECTION, relocate } from "./object_relocations.ts";
 
-const EM_BPF = 247;
-const ET_REL = 1;
-const SHF_EXECINSTR = 0x4;
-const SHT_NOBITS = 8;
 
 /** Reads `bytes` (the object file's contents); `name` is used in messages. */
 export function readBpfObject(bytes: Uint8Array, name: string): BpfObjectSpec {

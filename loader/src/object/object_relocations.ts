@@ -3,6 +3,7 @@
  * map fd references, references to global data become map value references (with the symbol's
  * offset), and calls into `.text` become call sites for the subprogram linker.
  */
+import { SHF_EXECINSTR } from "../elf/elf_constants.ts";
 import type { ElfFile } from "../elf/elf_file.ts";
 import type { ElfSection } from "../elf/sections.ts";
 import type { ElfSymbol } from "../elf/symbols.ts";
@@ -11,7 +12,6 @@ import { ObjectError } from "./object_error.ts";
 import type { ObjectMap } from "./object_spec.ts";
 import type { CallSite } from "./subprograms.ts";
 
-const SHF_EXECINSTR = 0x4;
 
 /** Sections holding global data, loaded as one-entry array maps. */
 export const DATA_SECTION = /^\.(rodata|data|bss)(\..*)?$/;

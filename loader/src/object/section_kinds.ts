@@ -4,6 +4,7 @@
  * Only the kinds this loader can attach are listed; others are refused by name.
  */
 import { AttachType, ProgType } from "../asm/mod.ts";
+import { BPF_F_SLEEPABLE } from "../sys/numbers.ts";
 
 export type AutoAttach =
   | { kind: "tracepoint"; target: string }
@@ -19,7 +20,6 @@ export interface SectionKind {
   flags?: number;
 }
 
-const BPF_F_SLEEPABLE = 16;
 
 /** The kind of `section`, or undefined when it does not name a program section we know. */
 export function sectionKind(section: string): SectionKind | undefined {

@@ -8,12 +8,12 @@ import type { ElfFile } from "../elf/elf_file.ts";
 import type { ElfSection } from "../elf/sections.ts";
 import type { ElfSymbol } from "../elf/symbols.ts";
 import type { MapReference } from "../programs/program_spec.ts";
+import { Pseudo } from "../asm/mod.ts";
 import { ObjectError } from "./object_error.ts";
 import type { ObjectMap } from "./object_spec.ts";
 import { relocate } from "./object_relocations.ts";
 
 /** A call (or function-address load) at `index` whose target is `.text` instruction `textInsn`. */
-const PSEUDO_FUNC = 4;
 
 export interface CallSite {
   index: number;
@@ -45,7 +45,7 @@ export function linkSubprograms(code: Uint8Array, calls: readonly CallSite[],
     const target = textBase + site.textInsn;
     // Both a call and a BPF_PSEUDO_FUNC address load count in instructions from the next one.
     view.setInt32(at * 8 + 4, target - at - 1, true);
-    if (site.kind === "func") linked[at * 8 + 1] = (linked[at * 8 + 1]! & 0x0f) | (PSEUDO_FUNC << 4);
+    if (site.kind === "func") linked[at * 8 + 1] = (linked[at * 8 + 1]! & 0x0f) | (Pseudo.FUNC << 4);
   };
   for (const site of calls) patch(site, 0);
   for (const site of inner.calls) patch(site, textBase);

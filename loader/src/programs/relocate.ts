@@ -3,12 +3,10 @@
  * source register that tells the kernel the immediate is a map (BPF_PSEUDO_MAP_FD) or a
  * pointer into its value (BPF_PSEUDO_MAP_VALUE).
  */
+import { LD_IMM64, Pseudo } from "../asm/mod.ts";
 import type { BpfMap } from "../maps/bpf_map.ts";
 import type { ProgramSpec } from "./program_spec.ts";
 
-const LD_IMM64 = 0x18;
-const PSEUDO_MAP_FD = 1;
-const PSEUDO_MAP_VALUE = 2;
 
 /** A copy of the spec's bytecode with every map reference resolved. */
 export function patchMapReferences(spec: ProgramSpec,
@@ -35,7 +33,7 @@ export function patchMapReferences(spec: ProgramSpec,
         `(maps given: ${known.join(", ") || "none"})`);
     }
     const value = ref.kind === "value";
-    code[at + 1] = (code[at + 1]! & 0x0f) | ((value ? PSEUDO_MAP_VALUE : PSEUDO_MAP_FD) << 4);
+    code[at + 1] = (code[at + 1]! & 0x0f) | ((value ? Pseudo.MAP_VALUE : Pseudo.MAP_FD) << 4);
     view.setInt32(at + 4, map.fd, true);
     view.setInt32(at + 12, value ? ref.offset ?? 0 : 0, true);
   }

@@ -55,6 +55,9 @@ export const EPOLL_CTL_MOD = 3;
 export const EPOLLONESHOT = 0x40000000;
 export const EPOLLIN = 1;
 
+/** BPF_PROG_LOAD flag: the program may sleep (syscall programs must). */
+export const BPF_F_SLEEPABLE = 1 << 4;
+
 export const PERF_FLAG_FD_CLOEXEC = 8;
 export const PERF_EVENT_IOC_ENABLE = 0x2400;
 export const PERF_EVENT_IOC_DISABLE = 0x2401;

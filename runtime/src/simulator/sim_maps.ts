@@ -13,7 +13,7 @@
  * Arrays and per-CPU hash maps update in place. Not simulated: the kernel's approximate LRU
  * (this one is exact); replaced LRU elements are not reused.
  */
-import { type ArtifactMap, MapType } from "@ts-bpf/loader";
+import { type ArtifactMap, MapType, UpdateFlag } from "@ts-bpf/loader";
 import { layoutSize } from "../decode/value_codec.ts";
 import type { SimMemory } from "./sim_memory.ts";
 
@@ -23,8 +23,9 @@ export const E2BIG = 7;
 export const EINVAL = 22;
 export const EAGAIN = 11;
 
-const BPF_NOEXIST = 1n;
-const BPF_EXIST = 2n;
+/** Update flags as the program passes them (64-bit helper arguments). */
+const BPF_NOEXIST = BigInt(UpdateFlag.NOEXIST);
+const BPF_EXIST = BigInt(UpdateFlag.EXIST);
 
 interface Entry {
   readonly key: Uint8Array;

@@ -4,7 +4,7 @@
  * pointers; aggregations update in place with atomic adds, creating the entry on first use
  * (see `updateEntry`).
  */
-import { Helper, MapType } from "@ts-bpf/loader";
+import { Helper, MapType, UpdateFlag } from "@ts-bpf/loader";
 import { imm, reg, type VReg } from "../../ir/ir.ts";
 import { fail } from "../../diagnostics/diagnostic.ts";
 import type { Node } from "../ast.ts";
@@ -16,7 +16,6 @@ import type { FunctionLowerer } from "./lowerer.ts";
 import type { Value } from "./values.ts";
 
 const BPF_ANY = 0;
-const BPF_NOEXIST = 1;
 
 export function mapMethod(l: FunctionLowerer, decl: MapDeclaration, method: string, args: Node[],
   node: Node): Value {
@@ -153,7 +152,7 @@ interface EntryUpdate {
  * - arrays (keyless aggregations, histogram buckets): every index exists, nothing to create;
  * - per-CPU hashes: BPF_ANY writes only this CPU's value, which a concurrent creation on
  *   another CPU leaves zero, so the count stays exact without a second lookup;
- * - hashes: BPF_NOEXIST, and if another CPU created the entry in between, update that one.
+ * - hashes: UpdateFlag.NOEXIST, and if another CPU created the entry in between, update that one.
  * When the map is full the update is skipped.
  */
 function updateEntry(l: FunctionLowerer, map: KernelMap, keyNode: Node | undefined, node: Node,
@@ -176,7 +175,7 @@ function updateEntry(l: FunctionLowerer, map: KernelMap, keyNode: Node | undefin
     const perCpu = map.mapType === MapType.PERCPU_HASH;
     const created = l.b.vreg();
     l.b.emit({ op: "call", helper: Helper.map_update_elem, dst: created,
-      args: [reg(mapRef(l, map)), reg(key), reg(value), imm(perCpu ? BPF_ANY : BPF_NOEXIST)] });
+      args: [reg(mapRef(l, map)), reg(key), reg(value), imm(perCpu ? BPF_ANY : UpdateFlag.NOEXIST)] });
     if (!perCpu) {
       const retry = l.b.label("agg.retry");
       const foundLater = l.b.label("agg.found");
