@@ -246,3 +246,29 @@ probe.ts:2:1 error TSB3001: 't' needs 600 bytes of stack; eBPF allows 512
     | ^^^^^^^^^^^^^^^^^
       hint: the largest are local 'buf' (600 bytes): make them smaller, or keep large buffers in a per-CPU array map
 `);
+
+rejects("a struct argument of another type", `
+interface A { x: u32 }
+interface B { x: u32 }
+function f(a: A): u32 { return a.x; }
+test("t", () => {
+  const b: B = { x: 1 };
+  return f(b);
+});
+`, `
+probe.ts:7:12 error TSB2607: 'f' takes A for 'a', not a B
+  7 |   return f(b);
+    |            ^
+`);
+
+rejects("an unchecked map lookup passed to a function", `
+interface A { x: u32 }
+const m = new HashMap<u32, A>({ entries: 4 });
+function f(a: A): u32 { return a.x; }
+test("t", () => f(m.get(1)));
+`, `
+probe.ts:5:19 error TSB2104: this map lookup may be undefined
+  5 | test("t", () => f(m.get(1)));
+    |                   ^^^^^^^^
+      hint: store the lookup in a const and check it for undefined before use
+`);

@@ -187,8 +187,9 @@ s.close()
     const bun = await server(BUN, [join(FIXTURES, "bun_server.ts")]);
     const node = await server("node", [join(FIXTURES, "node_server.mjs")]);
     await curl([`http://127.0.0.1:${bun.port}/hello`, `http://127.0.0.1:${node.port}/chain?port=${bun.port}`]);
-    expect(await t.until(() => t.of(bun.pid, "server").length >= 2 && t.of(node.pid, "client").length >= 1))
-      .toBe(true);
+    // Node's server span ends after its client call returns: wait for it too.
+    expect(await t.until(() => t.of(bun.pid, "server").length >= 2 &&
+      t.of(node.pid, "client").length >= 1 && t.of(node.pid, "server").length >= 1)).toBe(true);
     expect(t.of(bun.pid, "server").map((x) => `${x.path} ${x.status}`)).toEqual(["/hello 200", "/leaf 200"]);
     const parent = t.of(node.pid, "server")[0]!;
     expect(t.of(node.pid, "client")[0]!.parentSpanId).toBe(parent.spanId);

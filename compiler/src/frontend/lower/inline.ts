@@ -6,7 +6,7 @@
 import { reg } from "../../ir/ir.ts";
 import { fail } from "../../diagnostics/diagnostic.ts";
 import { identifierName, type Node } from "../ast.ts";
-import { type DslType, isAggregate, VOID } from "../dsl_types.ts";
+import { type DslType, isAggregate, sameType, typeName, VOID } from "../dsl_types.ts";
 import { lowerExpression } from "./expressions.ts";
 import type { FunctionLowerer } from "./lowerer.ts";
 import { lowerStatement } from "./statements.ts";
@@ -45,7 +45,18 @@ export function inlineFunction(l: FunctionLowerer, name: string, fn: Node, args:
         `the compiler lays out values by their declared type: write (${pname}: u32) or another DSL type`);
     }
     const type = l.types.resolve(p.typeAnnotation);
-    return { name: pname, type, value: lowerExpression(l, args[i]!, type), node: args[i]! };
+    let value = lowerExpression(l, args[i]!, type);
+    if (isAggregate(type)) {
+      // A struct, string or array is passed by reference: the callee works on the caller's
+      // memory. A map lookup must be checked here, in the caller's scope, where its null check
+      // is visible; and the argument must be exactly the declared type.
+      if (value.kind === "maybe") value = l.deref(value, args[i]!);
+      if (value.kind !== "place" || !sameType(value.type, type)) {
+        fail("TSB2607", l.span(args[i]!), `'${name}' takes ${typeName(type)} for '${pname}', ` +
+          `not ${l.describe(value)}`);
+      }
+    }
+    return { name: pname, type, value, node: args[i]! };
   });
   const returnLabel = l.b.label(`${name}.return`);
   const result = resultType.kind === "void" ? undefined : l.b.vreg();
