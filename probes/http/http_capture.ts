@@ -124,23 +124,29 @@ function exitAccept(ret: i64): void {
   emitOpen(SERVER, fd, listenFd, sockaddr);
 }
 
-function emitOpen(role: u32, fd: u32, listenFd: u32, sockaddr: u64): void {
-  const e = scratch.get(0);
-  if (e === undefined) return;
-  e.kind = OPEN;
+/** Fills the fields every event has, and clears the rest (the scratch record is reused). */
+function startEvent(e: HttpEvent, kind: u8, role: u8, fd: u32): void {
+  e.kind = kind;
+  e.role = role;
   e.dir = 0;
   e.family = 0;
   e.port = 0;
+  e.listenFd = 0;
   e.len = 0n;
   e.seg = 0n;
   e.addrLow = 0n;
   e.addrHigh = 0n;
-  e.role = role;
   e.pid = pid();
   e.tid = tid();
   e.fd = fd;
-  e.listenFd = listenFd;
   e.ts = ktimeNs();
+}
+
+function emitOpen(role: u32, fd: u32, listenFd: u32, sockaddr: u64): void {
+  const e = scratch.get(0);
+  if (e === undefined) return;
+  startEvent(e, OPEN, u8(role), fd);
+  e.listenFd = listenFd;
   if (sockaddr !== 0n) {
     e.family = readUser<u16>(sockaddr);
     e.port = readUser<u16>(sockaddr + 2n);
@@ -190,20 +196,10 @@ function exitData(ret: i64): void {
   }
   const e = scratch.get(0);
   if (e === undefined) return;
-  e.kind = DATA;
-  e.family = 0;
-  e.port = 0;
-  e.listenFd = 0;
-  e.addrLow = 0n;
-  e.addrHigh = 0n;
-  e.role = known.role;
+  startEvent(e, DATA, known.role, call.fd);
   e.dir = call.dir;
-  e.pid = pid();
-  e.tid = tid();
-  e.fd = call.fd;
   e.len = u64(ret);
   e.seg = call.seg;
-  e.ts = ktimeNs();
   // The prefix is real up to min(len, seg); sendfile has no buffer and seg 0.
   if (call.buf !== 0n) e.data = readUserStr(call.buf, PREFIX);
   calls.delete(tid());
@@ -262,19 +258,6 @@ tracepoint("syscalls:sys_enter_close", (ctx) => {
   conns.delete(key);
   const e = scratch.get(0);
   if (e === undefined) return;
-  e.kind = CLOSE;
-  e.dir = 0;
-  e.family = 0;
-  e.port = 0;
-  e.listenFd = 0;
-  e.len = 0n;
-  e.seg = 0n;
-  e.addrLow = 0n;
-  e.addrHigh = 0n;
-  e.role = role;
-  e.pid = pid();
-  e.tid = tid();
-  e.fd = u32(ctx.fd);
-  e.ts = ktimeNs();
+  startEvent(e, CLOSE, role, u32(ctx.fd));
   events.emit(e);
 });
