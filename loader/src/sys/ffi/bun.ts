@@ -4,18 +4,17 @@
  * Bun has no errno support in its FFI, so errno is read through `__errno_location()` right after
  * a call returns -1 (the main thread's errno address never changes). Bun has no non-blocking FFI
  * calls either: `epollWait` runs `epoll_wait` in a Worker, which dlopens libc itself.
+ *
+ * `bun:ffi` is required when the backend is created, not imported at the top, so this module
+ * can be imported (and bundled) in Deno and Node, which never call it.
  */
-import { dlopen, FFIType, read, toArrayBuffer } from "bun:ffi";
-import type { NativeMemory, SyscallBackend } from "../backend.ts";
+import type * as BunFFI from "bun:ffi";
 
-const i64 = FFIType.i64_fast;
-const libc = dlopen("libc.so.6", {
-  syscall: { args: [i64, i64, i64, i64, i64, i64, i64], returns: i64 },
-  __errno_location: { args: [], returns: FFIType.ptr },
-  calloc: { args: [FFIType.u64, FFIType.u64], returns: FFIType.ptr },
-  free: { args: [FFIType.ptr], returns: FFIType.void },
-});
-const errnoAddress = libc.symbols.__errno_location() as number;
+/** Bun's `import.meta` can require; spelled out so Deno's type check of this module passes. */
+type BunImportMeta = ImportMeta & { require(id: string): unknown };
+import type { NativeMemory, SyscallBackend } from "../backend.ts";
+import { epollWorkerUrl } from "./bun_epoll_worker.ts";
+
 
 interface PendingWait { resolve: (n: number) => void }
 
@@ -23,13 +22,22 @@ interface PendingWait { resolve: (n: number) => void }
 type BunWorker = Worker & { ref(): void; unref(): void };
 
 export function createBunBackend(): SyscallBackend {
+  const { dlopen, FFIType, read, toArrayBuffer } = (import.meta as BunImportMeta).require("bun:ffi") as typeof BunFFI;
+  const i64 = FFIType.i64_fast;
+  const libc = dlopen("libc.so.6", {
+    syscall: { args: [i64, i64, i64, i64, i64, i64, i64], returns: i64 },
+    __errno_location: { args: [], returns: FFIType.ptr },
+    calloc: { args: [FFIType.u64, FFIType.u64], returns: FFIType.ptr },
+    free: { args: [FFIType.ptr], returns: FFIType.void },
+  });
+  const errnoAddress = libc.symbols.__errno_location() as number;
   let worker: BunWorker | undefined;
   let nextId = 1;
   const pending = new Map<number, PendingWait>();
 
   function ensureWorker(): BunWorker {
     if (worker) return worker;
-    worker = new Worker(new URL("./bun_epoll_worker.ts", import.meta.url).href) as BunWorker;
+    worker = new Worker(epollWorkerUrl()) as BunWorker;
     worker.onmessage = (event: MessageEvent<{ id: number; result: number }>) => {
       const wait = pending.get(event.data.id);
       pending.delete(event.data.id);
