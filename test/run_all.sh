@@ -7,6 +7,9 @@ BIN=node_modules/.bin
 
 step() { printf '\n=== %s\n' "$*"; }
 
+step "bundle the CLI (runtime/dist, what runtime/bin/tsbpf runs)"
+node scripts/bundle_cli.mjs
+
 step "type-check (tsc --strict)"
 $BIN/tsc -p tsconfig.json
 

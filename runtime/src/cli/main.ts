@@ -69,9 +69,3 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
-
-if (import.meta.main) {
-  process.exitCode = await main(process.argv.slice(2));
-  // Ring-buffer waiters and the FFI keep nothing alive once the session closed; exit promptly.
-  process.exit(process.exitCode);
-}
