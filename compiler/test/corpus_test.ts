@@ -169,7 +169,7 @@ async function runProgram(name: string, expectations: TestExpectations[], tokens
   return failures;
 }
 
-/** A map by the probe's variable name, or a hidden map by its kernel name ("events_drops"). */
+/** A map by the probe's variable name, or a hidden map by its kernel name (".data.events_drops"). */
 function artifactMap(maps: ArtifactMap[], name: string): ArtifactMap {
   const map = maps.find((m) => m.variable === name && !m.hidden) ??
     maps.find((m) => m.name === name && m.hidden);

@@ -1,8 +1,10 @@
 /**
  * Writes the compiled probe as a BPF ELF object in the libbpf convention: one section per
- * program, `.maps` described in BTF, map references as R_BPF_64_64 relocations, a `license`
- * section, and `.BTF.ext` func and line info pointing at the TypeScript source — so the loader,
- * `bpftool prog load` and libbpf all accept it, and `bpftool prog dump xlated` shows source.
+ * program, `.maps` described in BTF, global data (drop counters) in `.data.*` sections, map
+ * references as R_BPF_64_64 relocations (against the map's symbol, or the data's symbol for an
+ * address in it), a `license` section, and `.BTF.ext` func and line info pointing at the
+ * TypeScript source — so the loader, `bpftool prog load` and libbpf all accept it, and
+ * `bpftool prog dump xlated` shows source.
  */
 import {
   addMapDefinitions, addProgramFunc, BtfBuilder, concatBytes, R_BPF_64_64, SHF_ALLOC,
@@ -32,7 +34,9 @@ export interface LineRecord {
 export function writeObject(programs: ObjectProgram[], maps: KernelMap[], source: SourceText,
   license = "GPL"): { object: Uint8Array; lines: Map<string, LineRecord[]> } {
   const btf = new BtfBuilder();
-  const defs: MapDefinitionSpec[] = maps.map((m) => mapDefinition(btf, m));
+  const data = maps.filter((m) => m.globalData);
+  const defined = maps.filter((m) => !m.globalData);
+  const defs: MapDefinitionSpec[] = defined.map((m) => mapDefinition(btf, m));
   const added = defs.length ? addMapDefinitions(btf, defs) : undefined;
   const datasec = added ? btf.typeById(added.datasecId) as { vars: { offset: number; size: number }[] }
     : undefined;
@@ -85,14 +89,19 @@ export function writeObject(programs: ObjectProgram[], maps: KernelMap[], source
       data: new TextEncoder().encode(`${license}\0`), align: 1 },
     ...(mapsSize ? [{ name: ".maps", type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE,
       data: new Uint8Array(mapsSize), align: 8 }] : []),
+    // Zero-initialised data, as PROGBITS: libbpf takes any `.data.*` section as global data.
+    ...data.map((m) => ({ name: m.name, type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE,
+      data: new Uint8Array(sizeOf(m.value)), align: 8 })),
     { name: ".BTF", type: SHT_PROGBITS, data: btfBytes, align: 4 },
     { name: ".BTF.ext", type: SHT_PROGBITS, data: ext, align: 4 },
   ];
   const symbols = [
     ...programs.map((p) => ({ name: p.name, section: p.section, value: offsetOf.get(p)! * 8,
       size: bytesOf.get(p)!.length, type: "FUNC" as const, bind: "GLOBAL" as const })),
-    ...maps.map((m, i) => ({ name: m.name, section: ".maps", value: datasec!.vars[i]!.offset,
+    ...defined.map((m, i) => ({ name: m.name, section: ".maps", value: datasec!.vars[i]!.offset,
       size: datasec!.vars[i]!.size, type: "OBJECT" as const, bind: "GLOBAL" as const })),
+    ...data.map((m) => ({ name: m.name, section: m.name, value: 0, size: sizeOf(m.value),
+      type: "OBJECT" as const, bind: "GLOBAL" as const })),
     { name: "LICENSE", section: "license", value: 0, size: license.length + 1, type: "OBJECT" as const,
       bind: "GLOBAL" as const },
   ];

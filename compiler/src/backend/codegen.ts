@@ -1,7 +1,8 @@
 /**
- * The backend in order: legalisation (immediates every instruction can encode),
- * rematerialisation of cheap values around calls, register allocation (which writes spill code
- * into the IR), stack layout, emission, then the asm module's assembler resolves labels.
+ * The backend in order: block placement (cold blocks last), legalisation (immediates every
+ * instruction can encode), rematerialisation of cheap values around calls, register allocation
+ * (which writes spill code into the IR), stack layout, emission, then the asm module's
+ * assembler resolves labels.
  * Returns the instructions with one span per instruction.
  */
 import { assemble, type Instruction } from "@ts-bpf/loader";
@@ -9,6 +10,7 @@ import type { Span } from "../diagnostics/diagnostic.ts";
 import type { IrFunction } from "../ir/ir.ts";
 import { emitFunction } from "./emit.ts";
 import { layoutFrame } from "./frame.ts";
+import { layoutBlocks } from "./layout_blocks.ts";
 import { legalize } from "./legalize.ts";
 import { allocateRegisters } from "./regalloc.ts";
 import { rematerialize } from "./rematerialize.ts";
@@ -23,6 +25,7 @@ export interface MachineFunction {
 
 /** Generates eBPF for `fn`, which it changes (legalised, with spill code) on the way. */
 export function generateCode(fn: IrFunction, span: Span): MachineFunction {
+  layoutBlocks(fn);
   legalize(fn);
   rematerialize(fn);
   const allocation = allocateRegisters(fn);

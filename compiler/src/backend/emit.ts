@@ -8,7 +8,7 @@
  */
 import {
   alu32, alu64, atomic, AtomicOp, call, exit, type Instruction, ja, jmp, jmp32, label,
-  type Label, ldImm64, ldMapRef, ldx, ldxsx, mov32, mov64, type Register, Size, st, stx,
+  type Label, ldImm64, ldMapRef, ldx, ldxsx, mov32, mov64, Pseudo, type Register, Size, st, stx,
 } from "@ts-bpf/loader";
 import { CompilerBug, type Span } from "../diagnostics/diagnostic.ts";
 import { type Address, type CmpOp, COMMUTATIVE, type Instr, type IrFunction, type MemSize, type Terminator,
@@ -123,7 +123,10 @@ export function emitFunction(fn: IrFunction, alloc: Allocation, slotOffsets: num
         return;
       }
       case "map":
-        return put(ldMapRef(regOf(i.dst), i.map));
+        // An address in global data: the relocation's addend (the offset) goes in the low
+        // immediate, where loaders read it (libbpf, ours); they put the fd there.
+        return put(i.value === undefined ? ldMapRef(regOf(i.dst), i.map)
+          : { ...ldImm64(regOf(i.dst), BigInt(i.value), Pseudo.MAP_VALUE), mapRef: i.map });
       case "call":
         return emitCall(i);
     }

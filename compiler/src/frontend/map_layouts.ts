@@ -2,6 +2,10 @@
  * How each declared map becomes kernel maps: map type, key and value types, and the hidden maps
  * the compiler adds (a ring buffer's drop counter). The artifact records these layouts so the
  * runtime decodes keys, values and records without the compiler.
+ *
+ * A drop counter is global data: a `.data.<ring>_drops` section, which loaders (ours, libbpf)
+ * make a one-entry array map named after the section. The program reaches its value by
+ * address (BPF_PSEUDO_MAP_VALUE), so counting a drop is an atomic add, with no lookup.
  */
 import { MapType } from "@ts-bpf/loader";
 import { fail } from "../diagnostics/diagnostic.ts";
@@ -24,6 +28,8 @@ export interface KernelMap {
   /** A ring buffer's drop counter map name. */
   dropsMap?: string;
   hidden?: boolean;
+  /** Global data: an ELF data section named `name`, holding the map's one value. */
+  globalData?: boolean;
 }
 
 export const HISTOGRAM_BUCKETS = 65;
@@ -38,8 +44,8 @@ export class MapLayouts {
       this.byVariable.set(decl.variable, map);
       this.all.push(map);
       if (map.dropsMap) {
-        this.all.push({ name: map.dropsMap, declaration: decl, mapType: MapType.PERCPU_ARRAY,
-          key: U32, value: U64, maxEntries: 1, hidden: true });
+        this.all.push({ name: map.dropsMap, declaration: decl, mapType: MapType.ARRAY,
+          key: U32, value: U64, maxEntries: 1, hidden: true, globalData: true });
       }
     }
   }
@@ -84,7 +90,7 @@ function layoutOf(decl: MapDeclaration, types: TypeResolver): KernelMap {
           record: arg(0) };
       }
       return { ...base, mapType: MapType.RINGBUF, key: VOID, value: VOID, maxEntries: bytes,
-        record: arg(0), dropsMap: `${name}_drops`.slice(0, 15) };
+        record: arg(0), dropsMap: `.data.${name}_drops` };
     }
     case "Count": case "Sum": {
       // Keyed: per-CPU, like bpftrace's count() and sum(). Each CPU adds to its own value (no

@@ -50,10 +50,14 @@ export class IrBuilder {
     this.#current = undefined;
   }
 
-  /** Starts block `label` (ending the current one with a jump to it if still open). */
-  startBlock(label: string): void {
+  /**
+   * Starts block `label` (ending the current one with a jump to it if still open); a `cold`
+   * block is laid out after the others (see Block.cold).
+   */
+  startBlock(label: string, cold = false): void {
     if (this.#current) this.terminate({ op: "br", target: label });
     this.#current = this.#newBlock(label);
+    if (cold) this.#current.cold = true;
   }
 
   #newBlock(label: string): Block {

@@ -44,8 +44,9 @@ export type Instr =
   | { op: "atomic_add"; addr: Address; off: number; size: 4 | 8; src: VReg; span?: Span }
   /** dst = address of stack slot + off. */
   | { op: "slot_addr"; dst: VReg; slot: number; off: number; span?: Span }
-  /** dst = the map (ld_imm64 map reference). */
-  | { op: "map"; dst: VReg; map: string; span?: Span }
+  /** dst = the map (ld_imm64 map reference); with `value`, the address of byte `value` of
+   * the map's one value instead (a global-data map, BPF_PSEUDO_MAP_VALUE). */
+  | { op: "map"; dst: VReg; map: string; value?: number; span?: Span }
   /** dst = helper(args...). Arguments go to r1..r5; r0..r5 are clobbered. */
   | { op: "call"; helper: number; args: Operand[]; dst?: VReg; span?: Span };
 
@@ -59,6 +60,9 @@ export interface Block {
   label: string;
   instrs: Instr[];
   term: Terminator;
+  /** Rarely run (a full ring buffer's drop count): laid out after the other blocks, so the
+   * common path falls through. */
+  cold?: boolean;
 }
 
 export interface StackSlot {

@@ -19,6 +19,7 @@ entry:
   v8 = map counts
   v9 = call 1(v8, v7)
   call 6(v7, 16, v9)
+  v10 = map_value .data.drops + 0
   if sle32 v9, v1 then done else next
 next:
   br done
@@ -29,7 +30,7 @@ describe("IR text", () => {
   test("parseFunction reads back every instruction form printFunction writes", () => {
     const fn = parseFunction(TEXT);
     expect(printFunction(fn)).toBe(TEXT);
-    expect(fn.vregCount).toBe(10);
+    expect(fn.vregCount).toBe(11);
     expect(fn.blocks.map((b) => b.label)).toEqual(["entry", "next", "done"]);
   });
 

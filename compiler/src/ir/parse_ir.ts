@@ -43,6 +43,8 @@ const RULES: Rule[] = [
   [new RegExp(`^${V} = &slot(\\d+) \\+ (-?\\d+)$`),
     (m) => ({ op: "slot_addr", dst: +m[1]!, slot: +m[2]!, off: +m[3]! })],
   [new RegExp(`^${V} = map (\\S+)$`), (m) => ({ op: "map", dst: +m[1]!, map: m[2]! })],
+  [new RegExp(`^${V} = map_value (\\S+) \\+ (\\d+)$`),
+    (m) => ({ op: "map", dst: +m[1]!, map: m[2]!, value: +m[3]! })],
   [new RegExp(`^(?:${V} = )?call (\\d+)\\(([^)]*)\\)$`), (m) => ({
     op: "call", helper: +m[2]!, args: m[3] ? m[3].split(", ").map(operand) : [],
     ...(m[1] !== undefined ? { dst: +m[1] } : {}),

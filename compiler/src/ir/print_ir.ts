@@ -16,7 +16,8 @@ export function printInstr(i: Instr | Terminator): string {
     case "store": return `store.${i.size * 8} [${address(i.addr)} + ${i.off}], ${operand(i.src)}`;
     case "atomic_add": return `atomic_add.${i.size * 8} [${address(i.addr)} + ${i.off}], v${i.src}`;
     case "slot_addr": return `v${i.dst} = &slot${i.slot} + ${i.off}`;
-    case "map": return `v${i.dst} = map ${i.map}`;
+    case "map": return i.value === undefined ? `v${i.dst} = map ${i.map}`
+      : `v${i.dst} = map_value ${i.map} + ${i.value}`;
     case "call":
       return `${i.dst === undefined ? "" : `v${i.dst} = `}call ${i.helper}(${i.args.map(operand).join(", ")})`;
     case "br": return `br ${i.target}`;

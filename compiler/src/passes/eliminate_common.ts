@@ -66,7 +66,7 @@ function eliminateInBlock(instrs: Instr[], contexts: Set<VReg>): void {
       case "mov":
         return i.width === 32 && i.src.kind === "reg" ? { key: `u32 ${reg(i.src.reg)}`, cheap: false } : undefined;
       case "slot_addr": return { key: `&slot${i.slot}+${i.off}`, cheap: true };
-      case "map": return { key: `map ${i.map}`, cheap: true };
+      case "map": return { key: `map ${i.map}${i.value === undefined ? "" : `+${i.value}`}`, cheap: true };
       case "load": {
         const where = i.addr.kind === "slot" ? `slot${i.addr.slot}` : reg(i.addr.reg);
         const memory: Available["memory"] = i.addr.kind === "slot"

@@ -20,7 +20,8 @@ const range = (off: number, size: number) => ((1n << BigInt(size)) - 1n) << BigI
 export function eliminateDeadStores(fn: IrFunction): void {
   const escaped = new Set<number>();
   // What each register defined once holds: a slot's address, a value that cannot point into
-  // the stack (helpers' results, loaded values, the context, constants), or something unknown.
+  // the stack (helpers' results, loaded values, the context, maps and map values, constants),
+  // or something unknown.
   const addresses = new Map<VReg, { slot: number; off: number } | "scalar" | null>();
   for (const b of fn.blocks) {
     for (const i of b.instrs) {
@@ -28,7 +29,8 @@ export function eliminateDeadStores(fn: IrFunction): void {
       const d = def(i);
       if (d === undefined) continue;
       const holds = i.op === "slot_addr" ? { slot: i.slot, off: i.off }
-        : i.op === "call" || i.op === "load" || i.op === "arg" || (i.op === "mov" && i.src.kind === "imm")
+        : i.op === "call" || i.op === "load" || i.op === "arg" || i.op === "map" ||
+          (i.op === "mov" && i.src.kind === "imm")
           ? "scalar"
         : null;
       addresses.set(d, addresses.has(d) ? null : holds);

@@ -7,7 +7,8 @@
  *
  * The module exports `memory` (the simulator's whole address space: frames, context, map
  * values, user memory), `__grow(pages)` and one function per program, `(ctx, frame) → i64`.
- * Its imports are the helpers, `bpf.<name>(r1, r2, r3, r4, r5) → r0`. A map reference is a
+ * Its imports are the helpers, `bpf.<name>(r1, r2, r3, r4, r5) → r0`, and
+ * `bpf.map_value_address(handle, offset)` for addresses in global data. A map reference is a
  * small integer handle: 1 + the map's index in `artifact.maps`.
  */
 import type { Artifact } from "@ts-bpf/loader";
@@ -104,17 +105,17 @@ export async function compileWasm(options: CompileWasmOptions): Promise<CompileW
     module.setMemory(INITIAL_PAGES, MAX_PAGES, "memory", [], false, memory64, MEMORY);
     const imported = new Set<string>();
     const five = binaryen.createType([binaryen.i64, binaryen.i64, binaryen.i64, binaryen.i64, binaryen.i64]);
+    const importNamed = (name: string) => {
+      if (!imported.has(name)) {
+        module.addFunctionImport(name, "bpf", name, five, binaryen.i64);
+        imported.add(name);
+      }
+      return name;
+    };
     const context = {
-      binaryen, module, memory64,
+      binaryen, module, memory64, importNamed,
       mapHandle: (name: string) => BigInt(artifact.maps.findIndex((m) => m.name === name) + 1),
-      helperImport: (id: number) => {
-        const name = HELPER_NAMES.get(id) ?? `helper_${id}`;
-        if (!imported.has(name)) {
-          module.addFunctionImport(name, "bpf", name, five, binaryen.i64);
-          imported.add(name);
-        }
-        return name;
-      },
+      helperImport: (id: number) => importNamed(HELPER_NAMES.get(id) ?? `helper_${id}`),
     };
     const programs: WasmProgram[] = [];
     scanned.attachments.forEach((attachment, i) => {

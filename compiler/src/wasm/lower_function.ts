@@ -53,7 +53,15 @@ export interface LowerContext {
   mapHandle(name: string): bigint;
   /** Declares (once) the import for helper `id`; returns its internal name. */
   helperImport(id: number): string;
+  /** Declares (once) an import of the `bpf` namespace that is not a helper; returns its name. */
+  importNamed(name: string): string;
 }
+
+/**
+ * The import giving the address of byte `r2` of map `r1`'s one value (global data, which eBPF
+ * reaches by an ld_imm64 the loader patches: here the simulator resolves it at run time).
+ */
+export const MAP_VALUE_IMPORT = "map_value_address";
 
 const CTX = 0;
 const FRAME = 1;
@@ -98,7 +106,13 @@ export function lowerFunction(c: LowerContext, fn: IrFunction, exportName: strin
       case "slot_addr":
         return set(i.dst, m.i64.add(m.local.get(FRAME, b.i64),
           m.i64.const(BigInt(frame.offsets[i.slot]! + i.off))));
-      case "map": return set(i.dst, m.i64.const(c.mapHandle(i.map)));
+      case "map": {
+        if (i.value === undefined) return set(i.dst, m.i64.const(c.mapHandle(i.map)));
+        // An address in a global-data map's value: the simulator knows where that value lives.
+        const args = [m.i64.const(c.mapHandle(i.map)), m.i64.const(BigInt(i.value)), m.i64.const(0n),
+          m.i64.const(0n), m.i64.const(0n)];
+        return set(i.dst, m.call(c.importNamed(MAP_VALUE_IMPORT), args, b.i64));
+      }
       case "call": {
         const args = [0, 1, 2, 3, 4].map((k) => i.args[k] ? operand(i.args[k]!) : m.i64.const(0n));
         const call = m.call(c.helperImport(i.helper), args, b.i64);

@@ -59,7 +59,7 @@ export interface ArtifactMap {
   userKey?: TypeLayout;
   /** Constant options as declared: entries, bytes, name, unit, min/max/step … */
   options: Record<string, number | string | boolean>;
-  /** RingBuf: the hidden per-CPU map counting records the kernel refused (buffer full). */
+  /** RingBuf: the hidden one-entry global-data array (`.data.<name>_drops`) counting records the kernel refused (buffer full). */
   dropsMap?: string;
   hidden?: boolean;
 }

@@ -3,8 +3,12 @@
  * kernel's semantics: reads from bad addresses fail with -EFAULT and zero the destination,
  * string reads stop at the destination size and always NUL-terminate (returning the length
  * with the NUL), the clocks read the simulator's monotonic clock, and the current task's ids
- * come from the task the test set. Each import takes r1–r5 as i64s and returns r0.
+ * come from the task the test set, ring buffer records are reserved in the ring's own memory and
+ * filled in place. Each import takes r1–r5 as i64s and returns r0. One import is not a helper:
+ * `map_value_address`, the address of global data (a drop counter), which eBPF gets from an
+ * ld_imm64 the loader patches.
  */
+import { MapType } from "@ts-bpf/loader";
 import { type SimMap, SimRingBuf } from "./sim_maps.ts";
 import type { SimMemory } from "./sim_memory.ts";
 
@@ -52,6 +56,18 @@ export function helperImports(s: HelperState): Record<string, Helper> {
     const map = s.map(handle);
     if (map instanceof SimRingBuf) throw new TypeError(`simulator: '${map.name}' is a ring buffer, not a map`);
     return map;
+  };
+  const ringBuf = (handle: bigint): SimRingBuf => {
+    const ring = s.map(handle);
+    if (!(ring instanceof SimRingBuf)) throw new TypeError(`simulator: '${ring.name}' is not a ring buffer`);
+    return ring;
+  };
+  /** Records reserved and not yet submitted or discarded, by address. */
+  const reserved = new Map<bigint, SimRingBuf>();
+  const reservedRing = (data: bigint, action: string): SimRingBuf => {
+    const ring = reserved.get(data);
+    if (!ring) throw new Error(`simulator: ringbuf_${action} of ${data}, which is no reserved record`);
+    return ring;
   };
   const read = (dst: bigint, size: bigint, src: bigint): bigint => {
     const n = Number(size);
@@ -116,10 +132,30 @@ export function helperImports(s: HelperState): Record<string, Helper> {
     get_smp_processor_id: () => BigInt(s.task().cpu),
     get_numa_node_id: () => 0n,
     get_prandom_u32: () => BigInt(s.random()),
-    ringbuf_output: (map, data, size) => {
-      const ring = s.map(map);
-      if (!(ring instanceof SimRingBuf)) throw new TypeError(`simulator: '${ring.name}' is not a ring buffer`);
-      return u64(ring.output(m().read(data, Number(size))));
+    ringbuf_output: (map, data, size) => u64(ringBuf(map).output(m().read(data, Number(size)))),
+    ringbuf_reserve: (map, size) => {
+      const ring = ringBuf(map);
+      const at = ring.reserve(Number(size));
+      if (at !== 0n) reserved.set(at, ring);
+      return at;
+    },
+    ringbuf_submit: (data) => {
+      reservedRing(data, "submit").submit(data);
+      reserved.delete(data);
+      return 0n;
+    },
+    ringbuf_discard: (data) => {
+      reservedRing(data, "discard").discard(data);
+      reserved.delete(data);
+      return 0n;
+    },
+    // Not a helper: the address the loader would patch into an ld_imm64 of global data.
+    map_value_address: (map, offset) => {
+      const mm = hashMap(map);
+      if (mm.spec.mapType !== MapType.ARRAY || mm.spec.maxEntries !== 1) {
+        throw new TypeError(`simulator: '${mm.name}' is not global data (a one-entry array)`);
+      }
+      return mm.lookup(new Uint8Array(4)) + offset;
     },
     trace_printk: (fmt, size, a, b, c) => {
       const text = decoder.decode(m().read(fmt, Number(size))).replace(/\0.*$/s, "");

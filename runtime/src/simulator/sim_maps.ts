@@ -188,14 +188,25 @@ export class SimMap {
   }
 }
 
-/** A ring buffer: records kept in order until the test drains them; full means refused. */
+/**
+ * A ring buffer: records kept in order until the test drains them; full means refused. Its
+ * data area lives in the simulator's memory, where bpf_ringbuf_reserve hands out records for
+ * the probe to fill in place; like the kernel's, a reserved record holds whatever bytes were
+ * there before (here: earlier records', or a fill pattern), so a probe that leaves bytes
+ * unwritten shows it. Records are taken in reservation order once submitted; a discarded one
+ * is skipped.
+ */
 export class SimRingBuf {
   readonly spec: ArtifactMap;
-  readonly #records: Uint8Array[] = [];
+  readonly #memory: SimMemory;
+  /** Records in reservation order, with their bytes once submitted (none while reserved). */
+  readonly #records: { at: bigint; size: number; data?: Uint8Array; discarded?: boolean }[] = [];
+  #data: bigint | undefined;
   #used = 0;
 
-  constructor(spec: ArtifactMap) {
+  constructor(spec: ArtifactMap, memory: SimMemory) {
     this.spec = spec;
+    this.#memory = memory;
   }
 
   get name(): string {
@@ -204,23 +215,63 @@ export class SimRingBuf {
 
   /** bpf_ringbuf_output: 0, or -EAGAIN when the record (with its 8-byte header) does not fit. */
   output(data: Uint8Array): number {
-    const need = Math.ceil((data.length + 8) / 8) * 8;
-    if (this.#used + need > this.spec.maxEntries) return -EAGAIN;
-    this.#used += need;
-    this.#records.push(data.slice());
+    const at = this.reserve(data.length);
+    if (at === 0n) return -EAGAIN;
+    this.#memory.write(at, data);
+    this.submit(at);
     return 0;
   }
 
-  /** Takes every record written so far, freeing their space. */
+  /** bpf_ringbuf_reserve: the record's address, or 0n when it (with its header) does not fit. */
+  reserve(size: number): bigint {
+    const need = Math.ceil((size + 8) / 8) * 8;
+    if (this.#used + need > this.spec.maxEntries) return 0n;
+    if (this.#data === undefined) {
+      this.#data = this.#memory.alloc(this.spec.maxEntries);
+      // Not zero, as the kernel's pages are not once records have gone through them.
+      this.#memory.bytes(this.#data, this.spec.maxEntries).fill(0xa5);
+    }
+    const at = this.#data + BigInt(this.#used + 8);
+    this.#used += need;
+    this.#records.push({ at, size });
+    return at;
+  }
+
+  /** Whether `address` is a record reserved here and not yet submitted or discarded. */
+  holds(address: bigint): boolean {
+    return this.#records.some((r) => r.at === address && !r.data && !r.discarded);
+  }
+
+  /** bpf_ringbuf_submit: the record at `address` is complete. */
+  submit(address: bigint): void {
+    const record = this.#reserved(address);
+    record.data = this.#memory.read(address, record.size);
+  }
+
+  /** bpf_ringbuf_discard: the record at `address` is dropped unread (its space stays used). */
+  discard(address: bigint): void {
+    this.#reserved(address).discarded = true;
+  }
+
+  /** Takes every record submitted so far, freeing the space of all (none may be pending). */
   drain(): Uint8Array[] {
-    const out = this.#records.splice(0);
+    if (this.#records.some((r) => !r.data && !r.discarded)) {
+      throw new Error(`simulator: ring buffer '${this.name}' has a record reserved but never submitted`);
+    }
+    const out = this.#records.splice(0).flatMap((r) => r.data ? [r.data] : []);
     this.#used = 0;
     return out;
   }
 
   /** Records waiting, without consuming them. */
   get pending(): number {
-    return this.#records.length;
+    return this.#records.filter((r) => r.data).length;
+  }
+
+  #reserved(address: bigint): { at: bigint; size: number; data?: Uint8Array; discarded?: boolean } {
+    const record = this.#records.find((r) => r.at === address && !r.data && !r.discarded);
+    if (!record) throw new Error(`simulator: ${address} is no record reserved in ring buffer '${this.name}'`);
+    return record;
   }
 }
 

@@ -86,7 +86,7 @@ export class Simulator {
     this.#memory = memory;
     this.#exports = exports as unknown as Record<string, (ctx: bigint, frame: bigint) => bigint>;
     const cpus = options.cpus ?? 2;
-    this.#maps = artifact.maps.map((m) => m.mapType === MapType.RINGBUF ? new SimRingBuf(m)
+    this.#maps = artifact.maps.map((m) => m.mapType === MapType.RINGBUF ? new SimRingBuf(m, this.#memory)
       : new SimMap(m, this.#memory, cpus, () => this.#task.cpu));
     for (const p of build.programs) this.#frames.set(p.name, this.#memory.alloc(Math.max(8, p.frameSize)));
   }
@@ -187,9 +187,13 @@ export class Simulator {
 
   /** Takes the records a ring buffer (RingBuf, SpanStream) holds, decoded by its record type. */
   events(name: string): DecodedValue[] {
-    const map = this.#map(name);
-    if (!(map instanceof SimRingBuf)) throw new TypeError(`simulator: '${name}' is not a ring buffer`);
+    const map = this.#ring(name);
     return map.drain().map((bytes) => decodeValue(map.spec.record!, bytes));
+  }
+
+  /** Takes the records a ring buffer holds as their bytes, padding included (layout tests). */
+  records(name: string): Uint8Array[] {
+    return this.#ring(name).drain();
   }
 
   /** Records a ring buffer refused because it was full (its hidden drops counter). */
@@ -257,6 +261,12 @@ export class Simulator {
       throw new RangeError(`simulator: the probe has no map '${name}' (its maps: ${names.join(", ")})`);
     }
     return this.#maps[j]!;
+  }
+
+  #ring(name: string): SimRingBuf {
+    const map = this.#map(name);
+    if (!(map instanceof SimRingBuf)) throw new TypeError(`simulator: '${name}' is not a ring buffer`);
+    return map;
   }
 
   #simMap(name: string): SimMap {

@@ -4,7 +4,10 @@
  * reads, a monotonic clock, the current task, and pointers held across map updates.
  */
 import { describe, expect, test } from "bun:test";
+import { MapType } from "@ts-bpf/loader";
 import { simulate } from "../../mod.ts";
+import { SimRingBuf } from "./sim_maps.ts";
+import { SimMemory } from "./sim_memory.ts";
 
 const probe = (source: string) => simulate({ file: "probe.ts", source });
 
@@ -73,6 +76,55 @@ describe("simulate()", () => {
     sim.fire("read", ["hi"]);
     sim.fire("read", [0n]); // a bad address: the helper fails and the string is empty
     expect(sim.events("out")).toEqual([{ text: "abcdefg" }, { text: "hi" }, { text: "" }]);
+  });
+
+  test("a record is filled in place where an earlier one was: no old bytes show", async () => {
+    const sim = await probe(`
+      import { readUserStr, RingBuf, type str, test, u8, type u64 } from "@ts-bpf/probes";
+      interface Rec { tag: u8; n: u64; text: str<16> }
+      const out = new RingBuf<Rec>({ bytes: 4096 });
+      test("emit", (ctx) => { out.emit({ tag: u8(ctx.arg(1)), n: ctx.arg(1), text: readUserStr(ctx.arg(0), 16) }); return 0; });`);
+    sim.fire("emit", [sim.userMemory("a long line here"), 1n]);
+    expect(sim.events("out")).toEqual([{ tag: 1, n: 1n, text: "a long line her" }]);
+    // Draining freed the space: this record is reserved where the first one was.
+    sim.fire("emit", [sim.userMemory("hi"), 2n]);
+    expect(sim.events("out")).toEqual([{ tag: 2, n: 2n, text: "hi" }]);
+  });
+
+  test("a record written in place has its padding and a shorter string's rest zeroed", async () => {
+    const sim = await probe(`
+      import { readUserStr, RingBuf, type str, test, type u8, type u64 } from "@ts-bpf/probes";
+      interface Rec { tag: u8; n: u64; name: str<16> }
+      const out = new RingBuf<Rec>({ bytes: 4096 });
+      test("emit", (ctx) => {
+        const s: str<4> = readUserStr(ctx.arg(0), 4);
+        out.emit({ tag: 7, n: ctx.arg(1), name: s });
+        return 0;
+      });`);
+    sim.fire("emit", [sim.userMemory("abc"), 5n]);
+    // The simulator's ring holds non-zero bytes before a record is written (as the kernel's
+    // does after use): any byte the probe did not write would show.
+    const [bytes] = sim.records("out");
+    expect([...bytes!]).toEqual([7, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0,
+      97, 98, 99, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  test("ring buffer records arrive in reservation order once submitted; a discarded one never", () => {
+    const wasm = new WebAssembly.Memory({ initial: 1, maximum: 4 });
+    const memory = new SimMemory(wasm, (pages) => wasm.grow(pages));
+    const spec = { name: "ring", variable: "ring", kind: "RingBuf", mapType: MapType.RINGBUF,
+      maxEntries: 48, key: { kind: "void" }, value: { kind: "void" }, options: {} } as const;
+    const ring = new SimRingBuf(spec, memory);
+    const [a, b, c] = [ring.reserve(8), ring.reserve(8), ring.reserve(8)];
+    expect(ring.reserve(8)).toBe(0n); // each takes 16 bytes with its header: 48 hold three
+    memory.write(a, new Uint8Array(8).fill(1));
+    memory.write(c, new Uint8Array(8).fill(3));
+    ring.submit(c);
+    ring.discard(b);
+    expect(() => ring.drain()).toThrow("reserved but never submitted");
+    ring.submit(a);
+    expect(() => ring.submit(a)).toThrow("no record reserved");
+    expect(ring.drain().map((r) => r[0])).toEqual([1, 3]);
   });
 
   test("the clock is monotonic and only moves when the test moves it", async () => {

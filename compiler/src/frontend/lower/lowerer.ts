@@ -81,10 +81,16 @@ export class FunctionLowerer {
    * and a scalar's zeroing is then exactly covered by its store (dead-store elimination drops it).
    */
   zeroSlot(slot: number, size: number): void {
-    for (let off = 0; off < size;) {
-      const piece = ([8, 4, 2, 1] as const).find((p) => off % p === 0 && off + p <= size)!;
-      this.b.emit({ op: "store", addr: { kind: "slot", slot }, off, size: piece, src: imm(0) });
-      off += piece;
+    this.zeroBytes({ kind: "slot", slot }, 0, size);
+  }
+
+  /** Zeroes `size` bytes at addr + off in the widest pieces aligned at their offset. */
+  zeroBytes(addr: Address, off: number, size: number): void {
+    const end = off + size;
+    for (let at = off; at < end;) {
+      const piece = ([8, 4, 2, 1] as const).find((p) => at % p === 0 && at + p <= end)!;
+      this.b.emit({ op: "store", addr, off: at, size: piece, src: imm(0) });
+      at += piece;
     }
   }
 

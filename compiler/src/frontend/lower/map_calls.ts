@@ -2,7 +2,7 @@
  * Map and aggregation methods in kernel code. Keys and values are copied to zeroed stack slots
  * (the verifier requires every byte a helper reads to be initialised); lookups give nullable
  * pointers; aggregations update in place with atomic adds, creating the entry on first use
- * (see `updateEntry`).
+ * (see `updateEntry`). Ring buffers' emit() is in emit_record.ts.
  */
 import { Helper, MapType, UpdateFlag } from "@ts-bpf/loader";
 import { imm, reg, type VReg } from "../../ir/ir.ts";
@@ -11,6 +11,7 @@ import type { Node } from "../ast.ts";
 import { type DslType, sameType, sizeOf, type StructType, typeName, U32, U64 } from "../dsl_types.ts";
 import { type KernelMap, linearBuckets } from "../map_layouts.ts";
 import type { MapDeclaration } from "../probe_module.ts";
+import { emitRecord } from "./emit_record.ts";
 import { lowerExpression } from "./expressions.ts";
 import type { FunctionLowerer } from "./lowerer.ts";
 import type { Value } from "./values.ts";
@@ -48,7 +49,7 @@ export function mapMethod(l: FunctionLowerer, decl: MapDeclaration, method: stri
       l.b.emit({ op: "call", helper: Helper.map_delete_elem, args: [reg(mapRef(l, map)), reg(key)] });
       return { kind: "void" };
     }
-    case "emit": return emit(l, map, arg(0, "a record"));
+    case "emit": return emitRecord(l, map, arg(0, "a record"));
     case "increment": {
       const by = args[1] ? scalarArg(l, args[1]) : undefined;
       aggregateAdd(l, map, keyArgument(args[0]), 0, by ?? 1n, node);
@@ -75,7 +76,7 @@ const METHODS: Partial<Record<string, string[]>> = {
   Stats: ["record"], Avg: ["record"], Histogram: ["record"], LinearHistogram: ["record"],
 };
 
-function mapRef(l: FunctionLowerer, map: KernelMap): VReg {
+export function mapRef(l: FunctionLowerer, map: KernelMap): VReg {
   const r = l.b.vreg();
   l.b.emit({ op: "map", dst: r, map: map.name });
   return r;
@@ -97,7 +98,7 @@ function keyPointer(l: FunctionLowerer, map: KernelMap, node: Node, name: string
  * it has struct values) is named with the map's declared type. Integers of another width are
  * converted like assignments.
  */
-function checkOperand(l: FunctionLowerer, map: KernelMap, type: DslType, value: Value, node: Node,
+export function checkOperand(l: FunctionLowerer, map: KernelMap, type: DslType, value: Value, node: Node,
   role: "keys" | "values" | "records"): Value {
   const given = value.kind === "place" || value.kind === "maybe" ? value.type
     : value.kind === "scalar" || value.kind === "const" ? value.type ?? U64 : undefined;
@@ -126,7 +127,7 @@ function aggregateAdd(l: FunctionLowerer, map: KernelMap, keyNode: Node | undefi
   });
 }
 
-function atomicAdd(l: FunctionLowerer, ptr: { ptr: VReg }, offset: number, by: VReg | bigint): void {
+export function atomicAdd(l: FunctionLowerer, ptr: { ptr: VReg }, offset: number, by: VReg | bigint): void {
   let amount: VReg;
   if (typeof by === "bigint") {
     amount = l.b.vreg();
@@ -214,36 +215,6 @@ function entryKey(l: FunctionLowerer, map: KernelMap, keyNode: Node | undefined,
   l.storeValue(map.userKey, { kind: "slot", slot }, 0, lowerExpression(l, keyNode, map.userKey), keyNode);
   l.b.emit({ op: "store", addr: { kind: "slot", slot }, off: keyType.fields[1]!.offset, size: 8, src: reg(bucket) });
   return l.addressOf({ kind: "place", type: keyType, addr: { kind: "slot", slot }, off: 0 });
-}
-
-function emit(l: FunctionLowerer, map: KernelMap, node: Node): Value {
-  const record = map.record!;
-  const given = checkOperand(l, map, record, lowerExpression(l, node, record), node, "records");
-  const value = l.spill(given, record, node, "record");
-  if (map.mapType === MapType.PERF_EVENT_ARRAY) {
-    // bpf_perf_event_output(ctx, map, BPF_F_CURRENT_CPU, data, size): this CPU's buffer.
-    l.b.emit({ op: "call", helper: Helper.perf_event_output, args: [reg(l.ctxReg),
-      reg(mapRef(l, map)), imm(0xffffffffn), reg(l.addressOf(value)), imm(sizeOf(record))] });
-    return { kind: "void" };
-  }
-  const r = l.b.vreg();
-  l.b.emit({ op: "call", helper: Helper.ringbuf_output,
-    args: [reg(mapRef(l, map)), reg(l.addressOf(value)), imm(sizeOf(record)), imm(0)], dst: r });
-  // A full ring buffer refuses the record: count it so the runtime reports the loss.
-  const dropped = l.b.label("emit.dropped");
-  const done = l.b.label("emit.done");
-  l.b.terminate({ op: "cbr", cmp: "ne", a: r, b: imm(0), width: 64, then: dropped, else: done });
-  l.b.startBlock(dropped);
-  const drops = l.maps.all.find((m) => m.name === map.dropsMap)!;
-  const slot = l.tempSlot(U32, "index");
-  const key = l.addressOf({ kind: "place", type: U32, addr: { kind: "slot", slot }, off: 0 });
-  const counter = lookup(l, drops, key);
-  const count = l.b.label("emit.count");
-  l.b.terminate({ op: "cbr", cmp: "eq", a: counter, b: imm(0), width: 64, then: done, else: count });
-  l.b.startBlock(count);
-  atomicAdd(l, { ptr: counter }, 0, 1n);
-  l.b.startBlock(done);
-  return { kind: "void" };
 }
 
 function record(l: FunctionLowerer, decl: MapDeclaration, map: KernelMap, valueNode: Node,
