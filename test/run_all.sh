@@ -8,7 +8,7 @@ BIN=node_modules/.bin
 step() { printf '\n=== %s\n' "$*"; }
 
 step "bundle the CLI (runtime/dist, what runtime/bin/tsbpf runs)"
-node scripts/bundle_cli.mjs
+$BIN/bun scripts/bundle_cli.ts
 
 step "type-check (tsc --strict)"
 $BIN/tsc -p tsconfig.json

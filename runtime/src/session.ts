@@ -8,7 +8,6 @@ import {
   type Artifact, type ArtifactMap, type BpfMap, closeFd, type Collection, enableStats, type Link,
   loadCollection, readBpfObject, PerfBufReader, readFileText, RingBufReader,
 } from "@ts-bpf/loader";
-import { compile } from "@ts-bpf/compiler";
 import { declared, type MapBinding, setBinder } from "@ts-bpf/probes";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -65,6 +64,8 @@ export class Session {
   static async fromSource(path: string, options: SessionOptions = {}): Promise<Session> {
     const started = performance.now();
     const source = readFileText(path);
+    // Imported here, not at the top: running an artifact must not load the compiler.
+    const { compile } = await import("@ts-bpf/compiler");
     const result = compile({ file: path, source,
       tracepointFormat: formatResolver(options.tracepointFormats) });
     if (!result.artifact) throw new ProbeError("compile", result.rendered(), result.diagnostics.length);
