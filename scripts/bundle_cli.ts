@@ -73,7 +73,7 @@ const result = await Bun.build({
   target: "bun",
   format: "cjs",
   bytecode: true,
-  external: ["oxc-parser", "esbuild", "koffi", "binaryen", "typescript"],
+  external: ["@oxc-parser/*", "esbuild", "koffi", "binaryen", "typescript"],
   plugins: [projectModules],
 });
 if (!result.success) {
