@@ -16,7 +16,7 @@
  * It also writes dist/inputs.json, the project sources it was built from, so the bundle runs the
  * sources instead whenever one of them changed since (runtime/src/cli/bundled_main.ts).
  * Packages with native parts or an occasional role stay external and load from node_modules:
- * oxc-parser, esbuild, koffi, binaryen, typescript.
+ * oxc-parser's native binding (its JavaScript is bundled), esbuild, koffi, binaryen, typescript.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
