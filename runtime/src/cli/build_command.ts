@@ -2,11 +2,11 @@
  * `tsbpf build <probe.ts> -o <file>`: compile, bundle the userspace part with esbuild, and
  * write one CBOR artifact that `tsbpf run` starts without the compiler.
  */
-import { encode as encodeCbor } from "cbor-x";
+// The pure-JS encoder: the package root also loads a native extension, ~15 ms at startup.
+import { encode as encodeCbor } from "cbor-x/encode";
 import { writeFileSync } from "node:fs";
 import { compile } from "@ts-bpf/compiler";
 import { readFileText } from "@ts-bpf/loader";
-import { bundleUserspace } from "../userspace_bundle.ts";
 import { ProbeError } from "../probe_error.ts";
 import { formatResolver } from "../tracepoint_formats.ts";
 import { flagString, type ParsedArgs } from "./args.ts";
@@ -19,7 +19,8 @@ export async function buildCommand(args: ParsedArgs, err: (line: string) => void
   const result = compile({ file: path, source: readFileText(path), tracepointFormat: formatResolver(flagString(args, "tracepoint-formats")) });
   if (!result.artifact) throw new ProbeError("compile", result.rendered(), result.diagnostics.length);
   if (result.artifact.hasUserspaceCode !== false) {
-    result.artifact.userspace = await bundleUserspace(path);
+    // esbuild loads only for a probe that has userspace code.
+    result.artifact.userspace = await (await import("../userspace_bundle.ts")).bundleUserspace(path);
   }
   const bytes = encodeCbor(result.artifact);
   writeFileSync(output, bytes);
