@@ -4,9 +4,10 @@
  * enabled). tsbpf's and clang's ELF objects are loaded and attached through our loader, with a
  * ring-buffer reader draining any ring buffer so records are really written (a full buffer
  * would measure the drop path instead). bpftrace runs as its own process; its programs are
- * found and read with bpftool.
+ * found among its open fds and read with bpftool.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { type Collection, loadCollection, readBpfObject, RingBufReader, MapType } from "@ts-bpf/loader";
 
 export interface ProgramFigures {
@@ -67,12 +68,36 @@ function bpftoolPrograms(): BpftoolProgram[] {
 }
 
 /**
+ * Ids of the BPF programs process `pid` holds open (from its fds' fdinfo). Other processes load
+ * tracepoint programs at the same time (tests, other sessions), so "new since bpftrace started"
+ * would not single out bpftrace's.
+ */
+function programIdsOf(pid: number): Set<number> {
+  const ids = new Set<number>();
+  let fds: string[];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return ids; // exited
+  }
+  for (const fd of fds) {
+    try {
+      if (!readlinkSync(`/proc/${pid}/fd/${fd}`).includes("bpf-prog")) continue;
+      const id = /^prog_id:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/fdinfo/${fd}`, "utf8"))?.[1];
+      if (id) ids.add(Number(id));
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return ids;
+}
+
+/**
  * bpftrace running `script` (its output discarded). Resolves once its `expected` tracepoint
  * programs are loaded; the caller makes sure they are attached (a warm-up run that counts).
  */
 export async function bpftraceSession(script: string, expected: number,
   env: Record<string, string> = {}): Promise<Session> {
-  const before = new Set(bpftoolPrograms().map((p) => p.id));
   const child = spawn("bpftrace", ["-q", script], { stdio: "ignore", env: { ...process.env, ...env } });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let ids: number[] = [];
@@ -84,13 +109,21 @@ export async function bpftraceSession(script: string, expected: number,
       throw new Error(`bpftrace loaded ${ids.length} of ${expected} programs for ${script}`);
     }
     await new Promise((r) => setTimeout(r, 50));
-    ids = bpftoolPrograms().filter((p) => !before.has(p.id) && p.type === "tracepoint").map((p) => p.id);
+    const held = programIdsOf(child.pid!);
+    ids = bpftoolPrograms().filter((p) => held.has(p.id) && p.type === "tracepoint").map((p) => p.id);
   }
   return {
-    figures: () => bpftoolPrograms().filter((p) => ids.includes(p.id)).map((p) => ({
-      name: p.name, xlatedInsns: p.bytes_xlated / 8, runTimeNs: BigInt(p.run_time_ns ?? 0),
-      runCount: BigInt(p.run_cnt ?? 0),
-    })),
+    figures: () => {
+      const programs = bpftoolPrograms().filter((p) => ids.includes(p.id));
+      // A program gone means bpftrace exited: its figures would read as zero, not as slow.
+      if (programs.length !== ids.length) {
+        throw new Error(`bpftrace's programs for ${script} are gone (bpftrace exited: ${child.exitCode})`);
+      }
+      return programs.map((p) => ({
+        name: p.name, xlatedInsns: p.bytes_xlated / 8, runTimeNs: BigInt(p.run_time_ns ?? 0),
+        runCount: BigInt(p.run_cnt ?? 0),
+      }));
+    },
     async close() {
       child.kill("SIGINT");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);

@@ -166,6 +166,16 @@ probe.ts:2:7 error TSB1004: LinearHistogram needs constant { min, max, step } wi
     |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 `);
 
+rejects("a Min whose value type is not an integer", `
+import { Min, test, type str, type u32 } from "@ts-bpf/probes";
+const m = new Min<u32, str<8>>();
+test("t", () => 0);
+`, `
+probe.ts:2:24 error TSB2103: Min 'm' records integers: its value type must be one of u8..u64 or i8..i64, not str<8>
+  2 | const m = new Min<u32, str<8>>();
+    |                        ^^^^^^
+`);
+
 rejects("readUser() without a type", `
 test("t", (ctx) => {
   const v = readUser(ctx.arg(0));

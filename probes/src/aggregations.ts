@@ -3,7 +3,7 @@
  * nothing) and carries an optional telemetry name and unit, which the runtime turns into an
  * OpenTelemetry instrument without user code. Kernel updates are atomic.
  */
-import type { u64 } from "./integers.ts";
+import type { i16, i32, i64, i8, u16, u32, u64, u8 } from "./integers.ts";
 import { DeclaredMap } from "./binding.ts";
 
 export interface AggregationOptions {
@@ -39,23 +39,32 @@ export class Sum<K = void> extends Aggregation<K> {
   }
 }
 
-/** Smallest value per key (`min()`); a gauge. */
-export class Min<K = void> extends Aggregation<K> {
-  record(_value: u64, _key?: K): void {
+/**
+ * The value type of Min, Max and Stats (u64 unless declared): a signed type makes values compare
+ * as signed (`new Min<void, i64>()` keeps -5 below 3) and read back as signed.
+ */
+export type RecordedValue = u8 | u16 | u32 | u64 | i8 | i16 | i32 | i64;
+
+/** Smallest value per key (`min()`); a gauge. `V`: the value type, u64 unless declared. */
+export class Min<K = void, V extends RecordedValue = u64> extends Aggregation<K> {
+  record(_value: V, _key?: K): void {
     throw new Error("Min.record() runs only inside kernel handlers");
   }
 }
 
-/** Largest value per key (`max()`); a gauge. */
-export class Max<K = void> extends Aggregation<K> {
-  record(_value: u64, _key?: K): void {
+/** Largest value per key (`max()`); a gauge. `V`: the value type, u64 unless declared. */
+export class Max<K = void, V extends RecordedValue = u64> extends Aggregation<K> {
+  record(_value: V, _key?: K): void {
     throw new Error("Max.record() runs only inside kernel handlers");
   }
 }
 
-/** Count, sum, min, max and average per key (`stats()`, `avg()`). */
-export class Stats<K = void> extends Aggregation<K> {
-  record(_value: u64, _key?: K): void {
+/**
+ * Count, sum, min, max and average per key (`stats()`, `avg()`). `V`: the value type, u64 unless
+ * declared; with a signed one the sum, min and max are signed.
+ */
+export class Stats<K = void, V extends RecordedValue = u64> extends Aggregation<K> {
+  record(_value: V, _key?: K): void {
     throw new Error("Stats.record() runs only inside kernel handlers");
   }
 }

@@ -118,7 +118,8 @@ export function writeObject(programs: ObjectProgram[], maps: KernelMap[], source
 }
 
 function mapDefinition(btf: BtfBuilder, m: KernelMap): MapDefinitionSpec {
-  const spec: MapDefinitionSpec = { name: m.name, type: m.mapType, maxEntries: m.maxEntries };
+  const spec: MapDefinitionSpec = { name: m.name, type: m.mapType, maxEntries: m.maxEntries,
+    ...(m.flags ? { flags: m.flags } : {}) };
   if (m.mapType === MapType.RINGBUF) return spec;
   // These map types refuse BTF key/value types (the kernel answers ENOTSUPP): sizes only.
   if (m.mapType === MapType.STACK_TRACE || m.mapType === MapType.PERF_EVENT_ARRAY) {

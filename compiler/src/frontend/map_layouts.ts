@@ -6,10 +6,18 @@
  * A drop counter is global data: a `.data.<ring>_drops` section, which loaders (ours, libbpf)
  * make a one-entry array map named after the section. The program reaches its value by
  * address (BPF_PSEUDO_MAP_VALUE), so counting a drop is an atomic add, with no lookup.
+ *
+ * Aggregations keyed by a user key are hash maps created with BPF_F_NO_PREALLOC: preallocating
+ * 10240 per-CPU entries costs milliseconds at map creation and again at close, which is most of
+ * a session's start-up, while aggregation keys (pids, threads, paths) live long, so allocating
+ * on first insert is rare. Tracing programs may use such maps since Linux 6.1 (the BPF memory
+ * allocator). The user's own HashMap keeps preallocation (an insert never allocates in the
+ * handler; LruHashMap requires it anyway).
  */
 import { MapType } from "@ts-bpf/loader";
 import { fail } from "../diagnostics/diagnostic.ts";
-import { type DslType, makeStruct, sizeOf, U32, U64, VOID } from "./dsl_types.ts";
+import { type DslType, I64, type IntType, makeStruct, sizeOf, typeName, U32, U64, VOID }
+  from "./dsl_types.ts";
 import type { MapDeclaration, ProbeModule } from "./probe_module.ts";
 import type { TypeResolver } from "./type_resolver.ts";
 
@@ -30,7 +38,12 @@ export interface KernelMap {
   hidden?: boolean;
   /** Global data: an ELF data section named `name`, holding the map's one value. */
   globalData?: boolean;
+  /** BPF_F_* flags of BPF_MAP_CREATE (map_flags in the ELF `.maps` definition). */
+  flags?: number;
 }
+
+/** BPF_F_NO_PREALLOC: a hash map allocates each entry on insert rather than all at creation. */
+export const BPF_F_NO_PREALLOC = 1;
 
 export const HISTOGRAM_BUCKETS = 65;
 
@@ -99,13 +112,17 @@ function layoutOf(decl: MapDeclaration, types: TypeResolver): KernelMap {
       const map = keyed(base, arg(0), U64, entries(10240));
       return map.mapType === MapType.HASH ? { ...map, mapType: MapType.PERCPU_HASH } : map;
     }
-    case "Max":
-      return keyed(base, arg(0), U64, entries(10240));
-    case "Min":
-      return keyed(base, arg(0), U64, entries(10240), true);
+    case "Max": case "Min": {
+      // A keyless Max may start from a zeroed slot only when no value is below zero: a signed
+      // maximum is created with its first value, like every minimum.
+      const value = recordedValue(decl, arg(1));
+      return keyed(base, arg(0), value, entries(10240), decl.kind === "Min" || value.signed);
+    }
     case "Stats": case "Avg": {
-      const stats = makeStruct("stats", [{ name: "count", type: U64 }, { name: "sum", type: U64 },
-        { name: "min", type: U64 }, { name: "max", type: U64 }]);
+      const value = recordedValue(decl, arg(1));
+      const stats = makeStruct(value.signed ? "stats_signed" : "stats", [
+        { name: "count", type: U64 }, { name: "sum", type: value }, { name: "min", type: value },
+        { name: "max", type: value }]);
       return keyed(base, arg(0), stats, entries(10240), true);
     }
     case "Histogram": case "LinearHistogram": {
@@ -116,7 +133,8 @@ function layoutOf(decl: MapDeclaration, types: TypeResolver): KernelMap {
       }
       const key = makeStruct(`${name}_key`, [{ name: "key", type: userKey },
         { name: "bucket", type: U64 }]);
-      return { ...base, mapType: MapType.HASH, key, value: U64, maxEntries: entries(10240), userKey };
+      return { ...base, mapType: MapType.HASH, key, value: U64, maxEntries: entries(10240), userKey,
+        flags: BPF_F_NO_PREALLOC };
     }
     case "StackTraceMap": {
       const depth = typeof decl.options.depth === "number" ? decl.options.depth : 127;
@@ -128,7 +146,7 @@ function layoutOf(decl: MapDeclaration, types: TypeResolver): KernelMap {
 
 /**
  * A keyed aggregation is a hash map; a keyless one a single entry at key 0: an array slot when
- * zero is a fine starting value (Count, Sum, Max), and a one-entry hash map when the entry must
+ * zero is a fine starting value (Count, Sum, an unsigned Max), and a one-entry hash map when the entry must
  * not exist before the first value (Min and Stats keep a minimum, and a zeroed slot would read
  * as a recorded 0).
  */
@@ -138,7 +156,24 @@ function keyed(base: { name: string; declaration: MapDeclaration }, userKey: Dsl
     return { ...base, mapType: createOnFirstValue ? MapType.HASH : MapType.ARRAY, key: U32, value,
       maxEntries: 1, userKey };
   }
-  return { ...base, mapType: MapType.HASH, key: userKey, value, maxEntries, userKey };
+  return { ...base, mapType: MapType.HASH, key: userKey, value, maxEntries, userKey,
+    flags: BPF_F_NO_PREALLOC };
+}
+
+/**
+ * What Min, Max and Stats keep of each recorded value: 64 bits, signed when the declared value
+ * type (`Min<K, V>`, u64 by default) is signed, so that values compare, and decode, as that type
+ * does (-5 is below 3 in an i32, above it in a u64).
+ */
+function recordedValue(decl: MapDeclaration, declared: DslType): IntType {
+  if (declared.kind === "void") return U64;
+  if (declared.kind !== "int") {
+    const at = decl.typeArguments[1]!;
+    fail("TSB2103", { ...decl.span, start: at.start, end: at.end }, `${decl.kind} ` +
+      `'${decl.variable}' records integers: its value type must be one of u8..u64 or i8..i64, ` +
+      `not ${typeName(declared)}`);
+  }
+  return declared.signed ? I64 : U64;
 }
 
 /** Buckets of a linear histogram: below min, each step, and at or above max. */

@@ -8,7 +8,8 @@ import { Helper, MapType, UpdateFlag } from "@ts-bpf/loader";
 import { imm, reg, type VReg } from "../../ir/ir.ts";
 import { fail } from "../../diagnostics/diagnostic.ts";
 import type { Node } from "../ast.ts";
-import { type DslType, sameType, sizeOf, type StructType, typeName, U32, U64 } from "../dsl_types.ts";
+import { type DslType, type IntType, sameType, sizeOf, type StructType, typeName, U32, U64 }
+  from "../dsl_types.ts";
 import { type KernelMap, linearBuckets } from "../map_layouts.ts";
 import type { MapDeclaration } from "../probe_module.ts";
 import { emitRecord } from "./emit_record.ts";
@@ -112,9 +113,11 @@ export function checkOperand(l: FunctionLowerer, map: KernelMap, type: DslType, 
   return value;
 }
 
-function scalarArg(l: FunctionLowerer, node: Node): VReg {
-  const s = l.toScalar(lowerExpression(l, node, U64), node, U64);
-  return s.type.kind === "int" && s.type.bits === 64 && !s.type.signed ? s.reg : l.convert(s, U64);
+/** An integer argument as a 64-bit value of `to` (u64, or i64 for signed Min/Max/Stats). */
+function scalarArg(l: FunctionLowerer, node: Node, to: IntType = U64): VReg {
+  const s = l.toScalar(lowerExpression(l, node, to), node, to);
+  return s.type.kind === "int" && s.type.bits === 64 && s.type.signed === to.signed ? s.reg
+    : l.convert(s, to);
 }
 
 /** value += by at `offset` in the entry for `keyNode` (created holding `by` when missing). */
@@ -219,7 +222,12 @@ function entryKey(l: FunctionLowerer, map: KernelMap, keyNode: Node | undefined,
 
 function record(l: FunctionLowerer, decl: MapDeclaration, map: KernelMap, valueNode: Node,
   keyNode: Node | undefined, node: Node): Value {
-  const value = scalarArg(l, valueNode);
+  // Min, Max and Stats keep values of the declared type's signedness (map_layouts.ts).
+  const recorded = decl.kind === "Min" || decl.kind === "Max" ? map.value as IntType
+    : decl.kind === "Stats" || decl.kind === "Avg" ? (map.value as StructType).fields[1]!.type as IntType
+    : U64;
+  const value = scalarArg(l, valueNode, recorded);
+  const signed = recorded.signed;
   const store = (slot: number, off: number, src: VReg | bigint) => l.b.emit({ op: "store",
     addr: { kind: "slot", slot }, off, size: 8, src: typeof src === "bigint" ? imm(src) : reg(src) });
   switch (decl.kind) {
@@ -239,31 +247,34 @@ function record(l: FunctionLowerer, decl: MapDeclaration, map: KernelMap, valueN
         update: (ptr) => {
           atomicAdd(l, { ptr }, 0, 1n);
           atomicAdd(l, { ptr }, 8, value);
-          minMax(l, ptr, 16, value, "min");
-          minMax(l, ptr, 24, value, "max");
+          minMax(l, ptr, 16, value, "min", signed);
+          minMax(l, ptr, 24, value, "max", signed);
         },
       });
       return { kind: "void" };
     }
     case "Min": case "Max":
       updateEntry(l, map, keyNode, node, { initial: (slot) => store(slot, 0, value),
-        update: (ptr) => minMax(l, ptr, 0, value, decl.kind === "Min" ? "min" : "max") });
+        update: (ptr) => minMax(l, ptr, 0, value, decl.kind === "Min" ? "min" : "max", signed) });
       return { kind: "void" };
   }
   fail("TSB2501", l.span(node), `${decl.kind}.record() is not supported`);
 }
 
 /**
- * Stores `value` at ptr+off when it is smaller (min) or larger (max). Not atomic: like
- * bpftrace's min/max, a concurrent update on another CPU may win. Entries are created holding
- * their first value (see entryFor), so no value means "unset".
+ * Stores `value` at ptr+off when it is smaller (min) or larger (max), comparing as signed or
+ * unsigned 64-bit integers. Not atomic: like bpftrace's min/max, a concurrent update on another
+ * CPU may win. Entries are created holding their first value (see updateEntry), so no value
+ * means "unset".
  */
-function minMax(l: FunctionLowerer, ptr: VReg, off: number, value: VReg, which: "min" | "max"): void {
+function minMax(l: FunctionLowerer, ptr: VReg, off: number, value: VReg, which: "min" | "max",
+  signed: boolean): void {
   const current = l.b.vreg();
   l.b.emit({ op: "load", dst: current, addr: { kind: "reg", reg: ptr }, off, size: 8 });
   const write = l.b.label(`${which}.write`);
   const skip = l.b.label(`${which}.skip`);
-  l.b.terminate({ op: "cbr", cmp: which === "min" ? "lt" : "gt", a: value, b: reg(current),
+  const cmp = which === "min" ? (signed ? "slt" : "lt") : (signed ? "sgt" : "gt");
+  l.b.terminate({ op: "cbr", cmp, a: value, b: reg(current),
     width: 64, then: write, else: skip });
   l.b.startBlock(write);
   l.b.emit({ op: "store", addr: { kind: "reg", reg: ptr }, off, size: 8, src: reg(value) });
