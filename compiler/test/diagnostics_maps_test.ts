@@ -219,3 +219,15 @@ probe.ts:3:24 error TSB2405: kstack() needs a StackTraceMap
   3 | test("t", () => kstack(m));
     |                        ^
 `);
+
+rejects("a map option that is not a constant is reported, not replaced by the default", `
+interface E { pid: u32 }
+let bytes = 1 << 20;
+const events = new RingBuf<E>({ bytes: bytes * 2 });
+test("t", () => 0);
+`, `
+probe.ts:4:40 error TSB1011: option 'bytes' must be a constant the compiler can evaluate
+  4 | const events = new RingBuf<E>({ bytes: bytes * 2 });
+    |                                        ^^^^^^^^^
+      hint: use a literal, integer arithmetic on literals (1 << 20, 4 * 1024), or a top-level const holding one
+`);

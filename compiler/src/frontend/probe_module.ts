@@ -6,6 +6,7 @@
  */
 import { type Diagnostic, error, type Span } from "../diagnostics/diagnostic.ts";
 import { identifierName, type Node } from "./ast.ts";
+import { constantOptions, integerConstant } from "./constant_values.ts";
 
 export type MapKind =
   | "HashMap" | "LruHashMap" | "PerCpuHashMap" | "ArrayMap" | "PerCpuArrayMap" | "RingBuf"
@@ -121,10 +122,10 @@ export function scanModule(file: string, text: string, program: Node,
             module.maps.set(name, {
               variable: name, kind: className as MapKind,
               typeArguments: (init.typeArguments?.params ?? []) as Node[],
-              options: constantOptions(init.arguments?.[0]), span: span(d),
+              options: constantOptions(init.arguments?.[0], module.constants, diagnostics, span), span: span(d),
             });
-          } else if (node.kind === "const" && isIntegerLiteral(init)) {
-            module.constants.set(name, integerValue(init));
+          } else if (node.kind === "const" && integerConstant(init, module.constants) !== undefined) {
+            module.constants.set(name, integerConstant(init, module.constants)!);
           } else if (node.kind === "const" && (init.type === "ArrowFunctionExpression" ||
             init.type === "FunctionExpression")) {
             module.functions.set(name, init);
@@ -141,7 +142,7 @@ export function scanModule(file: string, text: string, program: Node,
           module.hasUserspaceCode = true;
           break;
         }
-        const attachment = readAttachment(kind as AttachKind, call, span, diagnostics);
+        const attachment = readAttachment(kind as AttachKind, call, span, diagnostics, module.constants);
         if (attachment) module.attachments.push(attachment);
         break;
       }
@@ -158,7 +159,7 @@ export function scanModule(file: string, text: string, program: Node,
 }
 
 function readAttachment(kind: AttachKind, call: Node, span: (n: Node) => Span,
-  diagnostics: Diagnostic[]): Attachment | undefined {
+  diagnostics: Diagnostic[], constants: ReadonlyMap<string, bigint>): Attachment | undefined {
   const args = call.arguments as Node[];
   const str = (n: Node | undefined) => n?.type === "Literal" && typeof n.value === "string"
     ? n.value as string : undefined;
@@ -191,14 +192,14 @@ function readAttachment(kind: AttachKind, call: Node, span: (n: Node) => Span,
       const binary = needString(args[0], "the binary's path");
       const symbol = needString(args[1], "the function's name");
       const handler = handlerAt(2);
-      const pid = constantOptions(args[3]).pid;
+      const pid = constantOptions(args[3], constants, diagnostics, span).pid;
       return binary !== undefined && symbol !== undefined && handler ? {
         kind, target: `${binary}:${symbol}`, binary, symbol, handler, span: span(call),
         pid: typeof pid === "number" ? pid : undefined,
       } : undefined;
     }
     case "profile": {
-      const hz = constantOptions(args[0]).hz;
+      const hz = constantOptions(args[0], constants, diagnostics, span).hz;
       if (typeof hz !== "number") {
         diagnostics.push(error("TSB1002", span(args[0] ?? call), "profile() needs { hz: N } " +
           "with a constant N"));
@@ -208,32 +209,6 @@ function readAttachment(kind: AttachKind, call: Node, span: (n: Node) => Span,
       return handler ? { kind, target: `${hz}`, hz, handler, span: span(call) } : undefined;
     }
   }
-}
-
-/** An options object literal's constant properties. */
-export function constantOptions(node: Node | undefined): Record<string, number | string | boolean> {
-  const out: Record<string, number | string | boolean> = {};
-  if (node?.type !== "ObjectExpression") return out;
-  for (const p of node.properties as Node[]) {
-    const key = identifierName(p.key) ?? (typeof p.key?.value === "string" ? p.key.value : undefined);
-    if (!key || p.type !== "Property") continue;
-    const value = constantValue(p.value);
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
-}
-
-function constantValue(node: Node): number | string | boolean | undefined {
-  if (node.type === "Literal" && ["number", "string", "boolean"].includes(typeof node.value)) {
-    return node.value as number | string | boolean;
-  }
-  if (node.type === "BinaryExpression" && node.operator === "*") {
-    const a = constantValue(node.left);
-    const b = constantValue(node.right);
-    if (typeof a === "number" && typeof b === "number") return a * b;
-  }
-  if (node.type === "ParenthesizedExpression") return constantValue(node.expression);
-  return undefined;
 }
 
 export function isIntegerLiteral(node: Node): boolean {
