@@ -8,9 +8,13 @@
  * Figures per tool (medians): records that reached userspace per second of the loop, records
  * lost, the loop's time per call against the same loop with no probe (its slowdown), the
  * kernel's cost per event (run_time_ns / run_cnt), and the tool's peak RSS.
+ * BENCH_EVENTS_TOOLS="(Bun)|libbpf" runs only the tools whose names contain one of those.
  */
+import { decode as decodeCbor } from "cbor-x/decode";
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Artifact } from "@ts-bpf/loader";
 import {
   attempt, bin, buildArtifact, buildBpf, buildHost, clock, cpuPair, median, nsPerEvent, out, programSize,
   requireAttached, root, setting, tsbpf,
@@ -43,6 +47,22 @@ export interface EventsResults {
 }
 
 const TRACEPOINT = 5;
+/** The ring of the C version (getppid_events.bpf.c), which the tsbpf probe declares as well. */
+const C_RING_BYTES = 1 << 20;
+
+/**
+ * Says so when the built probe's ring is not the C version's size: records lost to a full ring
+ * depend on it (a 256 KiB ring holds ~5 ms of this stream, 1 MiB ~21 ms), so the rows would not
+ * compare like with like.
+ */
+function checkRingSize(artifactPath: string): void {
+  const artifact = decodeCbor(readFileSync(artifactPath)) as Artifact;
+  const ring = artifact.maps.find((m) => m.variable === "events" && !m.hidden);
+  if (ring && ring.maxEntries !== C_RING_BYTES) {
+    console.error(`events: warning: tsbpf's ring is ${ring.maxEntries / 1024} KiB, the C version's ` +
+      `${C_RING_BYTES / 1024} KiB; lost records do not compare like with like`);
+  }
+}
 
 export function runEvents(libbpfLoader: string, probeClock: string): EventsResults {
   const runs = setting("BENCH_EVENTS_RUNS", 5);
@@ -58,6 +78,7 @@ export function runEvents(libbpfLoader: string, probeClock: string): EventsResul
   buildHost(join(root, "bench", "ringbuf", "getppid_loop.c"), loop);
   buildArtifact(join(here, "getppid_events.ts"), artifact);
   buildBpf(join(here, "getppid_events.bpf.c"), object);
+  checkRingSize(artifact);
   const bundled = spawnSync("node", [join(root, "scripts", "bundle_node.mjs"),
     join(here, "ring_consumer.ts"), consumer], { cwd: root, encoding: "utf8" });
   if (bundled.status !== 0) throw new Error(`bundling ring_consumer.ts failed: ${bundled.stderr}`);
@@ -98,6 +119,13 @@ export function runEvents(libbpfLoader: string, probeClock: string): EventsResul
       }),
     },
   ];
+
+  // BENCH_EVENTS_TOOLS: only the tools whose name contains one of these ("|"-separated: the
+  // names hold commas), e.g. "(Bun)|libbpf".
+  const only = (process.env.BENCH_EVENTS_TOOLS ?? "").split("|").map((t) => t.trim()).filter(Boolean);
+  if (only.length > 0) {
+    tools.splice(0, tools.length, ...tools.filter((t) => only.some((o) => t.name.includes(o))));
+  }
 
   const baseline = (n: number) => {
     const result = spawnSync("sh", ["-c", `echo go | ${workload(n)}`], { encoding: "utf8" });

@@ -29,6 +29,7 @@ import type { Session } from "../session.ts";
 import type { ExportConfig } from "./export_config.ts";
 import { ExportErrorReporter } from "./export_error_reporter.ts";
 import { RecordIdGenerator } from "./record_id_generator.ts";
+import { SpanAccounting } from "./span_accounting.ts";
 import { registerRuntimeMetrics, type RuntimeCounts, runtimeCounts } from "./runtime_metrics.ts";
 import { exportedMaps } from "./snapshot_metrics.ts";
 import { SnapshotMetricProducer, TELEMETRY_SCOPE } from "./snapshot_producer.ts";
@@ -102,16 +103,22 @@ export async function startPipeline(config: ExportConfig, options: PipelineOptio
     }
     readers.push(exporter);
   }
+  const meterProvider = new MeterProvider({ resource, readers });
   // The bridge offers a record's ids here just before starting its span; the generator takes them.
   const pendingIds: PendingIds = {};
   const processors: SpanProcessor[] = [];
+  // The batch processor drops spans when its queue is full: counted here, reported at shutdown.
+  const accounting = new SpanAccounting();
   if (config.traces.otlp) {
     const { OTLPTraceExporter } = await import("@opentelemetry/exporter-trace-otlp-proto");
-    processors.push(new BatchSpanProcessor({
-      exporter: new OTLPTraceExporter({ url: config.traces.otlp.url, timeoutMillis: timeoutMillis("TRACES") }) }));
+    // selfObsMeterProvider: the processor's own metrics (otel.sdk.processor.span.processed, with
+    // error.type "queue_full" for dropped spans, and its queue's size and capacity) are exported
+    // with the rest, so drops show while the run goes on, not only in the line at shutdown.
+    processors.push(accounting.processor(new BatchSpanProcessor({ selfObsMeterProvider: meterProvider,
+      exporter: accounting.exporter(new OTLPTraceExporter({ url: config.traces.otlp.url,
+        timeoutMillis: timeoutMillis("TRACES") })) })));
   }
   if (config.traces.console) processors.push(new SimpleSpanProcessor({ exporter: new ConsoleSpanExporter() }));
-  const meterProvider = new MeterProvider({ resource, readers });
   const tracerProvider = new TracerProvider({ resource, spanProcessors: processors,
     idGenerator: new RecordIdGenerator(pendingIds) });
   metrics.setGlobalMeterProvider(meterProvider);
@@ -154,6 +161,16 @@ export async function startPipeline(config: ExportConfig, options: PipelineOptio
       clearTimeout(timer);
       if (outcome === "late") {
         options.err(`tsbpf: the final telemetry export did not finish within ${timeout / 1000} s; giving up`);
+      }
+      // Once flushed the batch queue is empty: what never reached the exporter was dropped.
+      const missing = accounting.notHandedOver;
+      if (missing > 0) {
+        options.err(outcome === "late"
+          ? `tsbpf: ${missing} of ${accounting.ended} spans were not exported (queue full, or still queued when the export gave up)`
+          : `tsbpf: dropped ${missing} of ${accounting.ended} spans (span export queue full)`);
+      }
+      if (accounting.failed > 0) {
+        options.err(`tsbpf: ${accounting.failed} of ${accounting.ended} spans were in exports that failed`);
       }
       unregister?.();
       producer.current = undefined;

@@ -71,6 +71,11 @@ describe("tsbpf run with telemetry", () => {
       expect(last.resource["deployment.environment"]).toBe("ci");
       const calls = last.scopes.flatMap((s) => s.metrics).find((m) => m.name === "test.getpgid.calls");
       expect(calls?.points.find((p) => p.attributes.key === BigInt(getpid()))?.value).toBe(BigInt(args.length));
+      // The span processor reports on itself (drops for a full queue are counted there).
+      const capacity = last.scopes.flatMap((s) => s.metrics)
+        .find((m) => m.name === "otel.sdk.processor.span.queue.capacity");
+      expect(Number(capacity?.points[0]?.value)).toBe(2048);
+      expect(stderr).not.toContain("span export queue full");
       const spans = receiver.spans().filter((s) => s.attributes.pid === BigInt(getpid()));
       expect(spans.map((s) => s.attributes.arg).sort((a, b) => Number(a) - Number(b))).toEqual(args);
       for (const s of spans) expect(s.endTimeUnixNano - s.startTimeUnixNano).toBe((s.attributes.arg as bigint) * 1000n);
