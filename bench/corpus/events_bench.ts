@@ -96,7 +96,7 @@ export function runEvents(libbpfLoader: string, probeClock: string): EventsResul
     {
       name: "tsbpf run, RingBuf + events.on() (Deno)", calls, counts: tsbpfCounts,
       command: [join(bin, "deno"), "run", "--allow-all", "--no-check",
-        join(root, "runtime", "src", "cli", "main.ts"), "run", artifact],
+        join(root, "runtime", "src", "cli", "tsbpf.ts"), "run", artifact],
     },
     { name: "tsbpf load(), RingBuf + callback (Node)", calls, command: ["node", consumer, artifact, "events"],
       counts: tsbpfCounts },
