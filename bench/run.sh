@@ -4,4 +4,6 @@
 # 2-core machine. Settings (environment): see the header of bench/run.ts.
 set -eu
 cd "$(dirname "$0")/.."
+# The CLI as a user runs it: its bytecode bundle, rebuilt so it matches the sources.
+node_modules/.bin/bun scripts/bundle_cli.ts
 exec node_modules/.bin/bun bench/run.ts "$@"

@@ -5,4 +5,6 @@
 # Pass --baseline <dir> to also measure another checkout's compiler/ (before/after figures).
 set -eu
 cd "$(dirname "$0")/../.."
+# The CLI as a user runs it: its bytecode bundle, rebuilt so it matches the sources.
+node_modules/.bin/bun scripts/bundle_cli.ts
 exec node_modules/.bin/bun bench/compiler/run.ts "$@"

@@ -1,9 +1,9 @@
 /**
  * The compiler benchmark: the same probes written three ways (tsbpf, bpftrace, C with
  * clang -O2), compared on this machine in one run. For each: compile time in a fresh process
- * (median of COMPILE_RUNS), xlated instructions as the kernel reports them (summed over the
- * probe's programs), and ns per event from the kernel's BPF stats (run_time_ns / run_cnt per
- * program over a workload of EVENTS syscalls by a small C program, summed over the probe's
+ * (median of COMPILE_RUNS; for tsbpf `tsbpf build --emit-elf`, the CLI as installed), xlated
+ * instructions as the kernel reports them (summed over the probe's programs), and ns per event
+ * from the kernel's BPF stats (run_time_ns / run_cnt per program over a workload of EVENTS syscalls by a small C program, summed over the probe's
  * programs; median of MEASURE_RUNS). Prints a markdown table with ratios of tsbpf to the
  * better reference, and writes results.json next to this file.
  *
@@ -29,6 +29,7 @@ const HERE = new URL(".", import.meta.url).pathname;
 const ROOT = new URL("../..", import.meta.url).pathname;
 const OUT = `${ROOT}bench/out/compiler/`;
 const BUN = `${ROOT}node_modules/.bin/bun`;
+const TSBPF = `${ROOT}runtime/bin/tsbpf`;
 const CLANG_FLAGS = ["-O2", "-g", "-target", "bpf", "-I/usr/include/x86_64-linux-gnu"];
 
 interface Probe {
@@ -104,7 +105,8 @@ function compileCommand(probe: Probe, impl: Implementation, baseline?: string): 
   const base = `${HERE}probes/${probe.name}`;
   const out = `${OUT}${probe.name}.${slug(impl)}.o`;
   switch (impl) {
-    case "tsbpf": return { cmd: BUN, args: [`${HERE}compile_probe.ts`, `${base}.ts`, out], out };
+    // The command a user runs, as bpftrace --emit-elf and clang -c are.
+    case "tsbpf": return { cmd: TSBPF, args: ["build", `${base}.ts`, "--emit-elf", out], out };
     case "tsbpf-baseline":
       return { cmd: BUN, args: [`${HERE}compile_probe.ts`, `${base}.ts`, out, baseline!], out };
     case "clang": return { cmd: "clang", args: [...CLANG_FLAGS, "-c", `${base}.bpf.c`, "-o", out], out };

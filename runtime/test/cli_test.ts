@@ -6,10 +6,10 @@
  */
 import { describe, expect, test } from "bun:test";
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getpid, getppid } from "@ts-bpf/loader";
+import { getpid, getppid, readBpfObject } from "@ts-bpf/loader";
 import { kernelTest } from "../../test/support/gates.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -118,6 +118,16 @@ describe("tsbpf run", () => {
     expect(stdout).toContain("; calls.increment(pid());  [examples/count_getppid.ts:");
     expect(stdout).toContain("call bpf_get_current_pid_tgid#14");
     expect(stdout).toContain("the verifier accepts all 1 programs");
+  }, 60_000);
+
+  test("build --emit-elf writes the BPF ELF object alone, which the loader reads", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "tsbpf-elf-")), "count_getppid.o");
+    const { code, stderr } = await tsbpf(["build", "examples/count_getppid.ts", "--emit-elf", out]).done;
+    expect(code).toBe(0);
+    expect(stderr).toContain(`wrote ${out}`);
+    const object = readBpfObject(new Uint8Array(readFileSync(out)), out);
+    expect(object.programs.map((p) => p.spec.name)).toEqual(["sys_enter_getppid"]);
+    expect(object.maps.map((m) => m.spec.name)).toContain("calls");
   }, 60_000);
 
   test("an unknown command prints the usage", async () => {

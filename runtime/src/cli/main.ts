@@ -20,6 +20,8 @@ async function usage(): Promise<string> {
                                           --prometheus serves /metrics, --console prints them;
                                           with none of these, maps print at the end as in bpftrace
   build <probe.ts> [-o probe.tsbpf]       compile to an artifact that runs without the compiler
+  build <probe.ts> --emit-elf probe.o     write only the BPF ELF object (libbpf conventions:
+                                          bpftool prog loadall accepts it), as bpftrace --emit-elf
   check <probe.ts> [--dump=ast,ir,bpf,artifact,wat]
                                           type-check and compile; as root, also pass every program
                                           through the verifier
