@@ -4,8 +4,9 @@
  * (median of COMPILE_RUNS; for tsbpf `tsbpf build --emit-elf`, the CLI as installed), xlated
  * instructions as the kernel reports them (summed over the probe's programs), and ns per event
  * from the kernel's BPF stats (run_time_ns / run_cnt per program over a workload of EVENTS
- * syscalls by a small C program, summed over the probe's programs; median of MEASURE_RUNS). Prints a markdown table with ratios of tsbpf to the
- * better reference, and writes results.json next to this file.
+ * syscalls by a small C program, summed over the probe's programs; median of MEASURE_RUNS).
+ * Prints a markdown table with ratios of tsbpf to the better reference, and writes results.json
+ * next to this file.
  *
  * A probe whose tsbpf program does work the plain C reference leaves out (exec_events counts the
  * records a full ring buffer refuses, as bpftrace does) also has a second C reference doing
