@@ -5,9 +5,9 @@
  * bundle first; elsewhere these tests skip with the reason (and fail in CI).
  */
 import { expect } from "bun:test";
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { testIf } from "./support/gates.ts";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
+import { kernelTest, testIf } from "./support/gates.ts";
 
 const DIST = "runtime/dist";
 const built = existsSync(`${DIST}/bundled_main.js`) && existsSync(`${DIST}/inputs.json`);
@@ -48,3 +48,27 @@ bundleTest("the bundle lists the sources it was built from, to notice edits", ()
   expect(inputs.sources).toContain("compiler/src/compile.ts");
   expect(inputs.builtAt).toBeGreaterThan(0);
 });
+
+const bundleKernelTest = built ? kernelTest : bundleTest;
+
+bundleKernelTest("a probe's userspace code binds its maps through the bundle's copy of @ts-bpf/probes", async () => {
+  // TSBPF_FROM_BUNDLE: run the bundle even when the tree has changed since it was built. The
+  // probe's userspace code imports @ts-bpf/probes from the sources while the runtime inside the
+  // bundle has its own copy; both must share the binder (probes/src/shared_state.ts).
+  const path = `/tmp/tsbpf-bundle-${process.pid}`;
+  const child = spawn("runtime/bin/tsbpf", ["run", "examples/opensnoop.ts", "--duration", "2"],
+    { env: { ...process.env, TSBPF_FROM_BUNDLE: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d) => (stdout += d));
+  const attached = new Promise<void>((resolve) => child.stderr!.on("data", (d) => {
+    stderr += d;
+    if (/attached in/.test(stderr)) resolve();
+  }));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  await Promise.race([attached, exited]);
+  closeSync(openSync(path, "w"));
+  expect(await exited).toBe(0);
+  expect(stderr).not.toContain("not bound");
+  expect(stdout).toContain(path);
+}, 30_000);

@@ -5,6 +5,7 @@
  */
 import type { u64 } from "./integers.ts";
 import type { TracepointContext } from "./tracepoints.ts";
+import { probesState } from "./shared_state.ts";
 
 /** Registers of the probed function: arguments and return value, as integers. */
 export interface ProbeContext {
@@ -24,8 +25,8 @@ export interface UprobeOptions {
   pid?: number;
 }
 
-const declarations: { kind: string; target: string }[] = [];
-const timers: { ms: number; callback: () => void }[] = [];
+// Shared by every copy of this package in the process (see shared_state.ts).
+const { declarations, timers } = probesState();
 
 /** Runs `handler` on every hit of tracepoint "group:name"; `ctx` fields come from its format. */
 export function tracepoint<N extends string>(name: N,

@@ -4,6 +4,7 @@
  * and its methods read and write the kernel's map. Kernel handlers never reach this code: the
  * compiler turns their map calls into helper calls.
  */
+import { probesState } from "./shared_state.ts";
 
 /** The runtime's side of a bound map. Keys and values are decoded JS values. */
 export interface MapBinding {
@@ -24,13 +25,11 @@ export const BIND: unique symbol = Symbol.for("tsbpf.bind");
  */
 export type Binder = (index: number, options: Readonly<Record<string, unknown>>) => MapBinding | undefined;
 
-let binder: Binder | undefined;
-let declaredCount = 0;
-
 /** For the runtime: bind the maps a module is about to declare (undefined: stop binding). */
 export function setBinder(next: Binder | undefined): void {
-  binder = next;
-  declaredCount = 0;
+  const state = probesState();
+  state.binder = next;
+  state.declaredCount = 0;
 }
 
 /** Base of every declared map: holds its options and, once running, its binding. */
@@ -38,7 +37,8 @@ export abstract class DeclaredMap {
   #binding?: MapBinding;
 
   constructor(readonly options: Readonly<Record<string, unknown>>) {
-    this.#binding = binder?.(declaredCount++, options);
+    const state = probesState();
+    this.#binding = state.binder?.(state.declaredCount++, options);
   }
 
   /** Called by the runtime once the kernel map exists. */

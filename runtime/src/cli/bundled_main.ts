@@ -2,7 +2,8 @@
  * Entry point of the prebuilt CLI bundle (runtime/dist/bundled_main.js, made by scripts/bundle_cli.ts).
  * If any project source the bundle was built from changed since, it runs the sources instead
  * (runtime/src/cli/tsbpf.ts), so an edit is never silently ignored; `TSBPF_FROM_SOURCE=1` forces
- * that too. No top-level await: the bundle is CommonJS, for Bun's bytecode.
+ * that too, and `TSBPF_FROM_BUNDLE=1` the opposite (tests of the bundle itself, in a tree that
+ * is being edited). No top-level await: the bundle is CommonJS, for Bun's bytecode.
  */
 import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -23,7 +24,9 @@ function changedSource(): string | undefined {
   }
 }
 
-if (process.env.TSBPF_FROM_SOURCE === "1" || changedSource() !== undefined) {
+const fromSource = process.env.TSBPF_FROM_SOURCE === "1" ||
+  (process.env.TSBPF_FROM_BUNDLE !== "1" && changedSource() !== undefined);
+if (fromSource) {
   void import(`${ROOT}runtime/src/cli/tsbpf.ts`);
 } else {
   void main(process.argv.slice(2)).then((code) => {
