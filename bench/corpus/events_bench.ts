@@ -1,14 +1,22 @@
 /**
- * The event-throughput suite: an event to userspace on every getppid() (getppid_events.*),
- * while a C loop (bench/ringbuf/getppid_loop.c) makes N calls on its own CPU and the tool runs
- * on the other. Three ways: tsbpf's RingBuf with a JS callback — `tsbpf run` in Bun and in
+ * The event-throughput suite, two workloads on the same tools. "One record per call": an event
+ * to userspace on every getppid() (getppid_events.*). "Burst": BURST records per getppid()
+ * (getppid_burst.*), so the producer outruns the consumers and the figure is the consumer's
+ * capacity — with one record per call the traced loop's own syscall path caps the stream.
+ * In both, a C loop (bench/ringbuf/getppid_loop.c) makes N calls on its own CPU and the tool
+ * runs on the other. The tools: tsbpf's RingBuf with a JS callback — `tsbpf run` in Bun and in
  * Deno (`events.on()` in the probe's userspace part), and `load()` embedded in Node
- * (ring_consumer.ts, bundled) and in Bun — bpftrace's printf, and a libbpf C loader polling a ring buffer.
+ * (ring_consumer.ts, bundled) and in Bun — bpftrace's printf, and a libbpf C loader polling a
+ * ring buffer.
  *
  * Figures per tool (medians): records that reached userspace per second of the loop, records
  * lost, the loop's time per call against the same loop with no probe (its slowdown), the
- * kernel's cost per event (run_time_ns / run_cnt), and the tool's peak RSS.
- * BENCH_EVENTS_TOOLS="(Bun)|libbpf" runs only the tools whose names contain one of those.
+ * kernel's cost per call (run_time_ns / run_cnt), and the tool's peak RSS.
+ * Settings: BENCH_EVENTS_RUNS (5); calls per run BENCH_EVENTS_CALLS (2,000,000),
+ * BENCH_EVENTS_BPFTRACE_CALLS (300,000), BENCH_EVENTS_BURST_CALLS (1,000,000),
+ * BENCH_EVENTS_BURST_BPFTRACE_CALLS (15,000); BENCH_EVENTS_TOOLS="(Bun)|libbpf" runs only the
+ * tools whose names contain one of those; BENCH_EVENTS_WORKLOADS="burst" only that workload
+ * ("one,burst" by default).
  */
 import { decode as decodeCbor } from "cbor-x/decode";
 import { spawnSync } from "node:child_process";
@@ -30,58 +38,147 @@ export interface EventsRow {
   /** Records that reached userspace and records lost, summed over the runs. */
   received: number;
   lost: number;
+  /** Runs that lost any record (absent in results from before it was recorded). */
+  lossyRuns?: number;
+  /** calls × records per call × runs. */
   expected: number;
   loopNsPerCall: number;
   /** Loop time with the tool / without any probe (same run). */
   slowdown: number;
+  /** The program's kernel time per run (per call: a burst's records together). */
   kernelNsPerEvent: number;
   xlatedInsns: number;
   jitedBytes: number;
   peakRssMb: number;
 }
 
-export interface EventsResults {
+/** One workload's figures. */
+export interface EventsWorkloadResults {
   runs: number;
+  /** Records each getppid() call emits. */
+  recordsPerCall: number;
+  /** The ring buffer's size in the tsbpf and C versions. */
+  ringBytes: number;
   baselineNsPerCall: number;
   rows: EventsRow[];
 }
 
+/** The one-record workload at the top level (as before the burst one existed), burst beside it. */
+export interface EventsResults {
+  runs: number;
+  /** The one-record workload's ring (absent in results from before it was recorded). */
+  ringBytes?: number;
+  baselineNsPerCall: number;
+  rows: EventsRow[];
+  burst?: EventsWorkloadResults;
+}
+
 const TRACEPOINT = 5;
-/** The ring of the C version (getppid_events.bpf.c), which the tsbpf probe declares as well. */
-const C_RING_BYTES = 1 << 20;
+
+/** The ring size a C version declares (`max_entries` of its ring buffer map). */
+function cRingBytes(source: string): number {
+  const found = /BPF_MAP_TYPE_RINGBUF\);\s*__uint\(max_entries, 1 << (\d+)\)/.exec(readFileSync(source, "utf8"));
+  if (!found) throw new Error(`events: no ring buffer size in ${source}`);
+  return 2 ** Number(found[1]);
+}
 
 /**
- * Says so when the built probe's ring is not the C version's size: records lost to a full ring
- * depend on it (a 256 KiB ring holds ~5 ms of this stream, 1 MiB ~21 ms), so the rows would not
- * compare like with like.
+ * Says so when the built probe's ring is not its C version's size: records lost to a full ring
+ * depend on it (a 256 KiB ring holds ~5 ms of the one-record stream, 1 MiB ~21 ms), so the rows
+ * would not compare like with like.
  */
-function checkRingSize(artifactPath: string): void {
+function checkRingSize(artifactPath: string, cSource: string): void {
   const artifact = decodeCbor(readFileSync(artifactPath)) as Artifact;
   const ring = artifact.maps.find((m) => m.variable === "events" && !m.hidden);
-  if (ring && ring.maxEntries !== C_RING_BYTES) {
+  const bytes = cRingBytes(cSource);
+  if (ring && ring.maxEntries !== bytes) {
     console.error(`events: warning: tsbpf's ring is ${ring.maxEntries / 1024} KiB, the C version's ` +
-      `${C_RING_BYTES / 1024} KiB; lost records do not compare like with like`);
+      `${bytes / 1024} KiB; lost records do not compare like with like`);
   }
+}
+
+/**
+ * The burst size the three burst versions declare; fails when they disagree, since the
+ * expected count (calls × BURST) would be wrong for one of them.
+ */
+function burstSize(here: string): number {
+  const read = (file: string, pattern: RegExp) => {
+    const found = pattern.exec(readFileSync(join(here, file), "utf8"));
+    if (!found) throw new Error(`events: no burst size in ${file} (${pattern})`);
+    return Number(found[1]);
+  };
+  const sizes = {
+    "getppid_burst.ts": read("getppid_burst.ts", /^const BURST = (\d+);/m),
+    "getppid_burst.bpf.c": read("getppid_burst.bpf.c", /^#define BURST (\d+)$/m),
+    "getppid_burst.bt": read("getppid_burst.bt", /unroll\((\d+)\)/),
+  };
+  const values = new Set(Object.values(sizes));
+  if (values.size !== 1) throw new Error(`events: the burst versions disagree: ${JSON.stringify(sizes)}`);
+  return [...values][0]!;
+}
+
+/** What differs between the two workloads. */
+interface Workload {
+  /** Base name of the three versions in bench/corpus/ (NAME.ts, NAME.bpf.c, NAME.bt). */
+  name: string;
+  recordsPerCall: number;
+  calls: number;
+  /** bpftrace's printf costs the traced loop microseconds per record: it gets fewer calls. */
+  bpftraceCalls: number;
+}
+
+interface Tool {
+  name: string;
+  calls: number;
+  command: string[];
+  counts: (stdout: string, stderr: string) => { received: number; lost: number };
 }
 
 export function runEvents(libbpfLoader: string, probeClock: string): EventsResults {
   const runs = setting("BENCH_EVENTS_RUNS", 5);
-  const calls = setting("BENCH_EVENTS_CALLS", 2_000_000);
-  // bpftrace's printf costs the traced loop microseconds per call; fewer calls keep it short.
-  const bpftraceCalls = setting("BENCH_EVENTS_BPFTRACE_CALLS", 300_000);
   const here = join(root, "bench", "corpus");
   const dir = join(out, "corpus");
   const loop = join(dir, "getppid_loop");
-  const artifact = join(dir, "getppid_events.tsbpf");
-  const object = join(dir, "getppid_events.bpf.o");
   const consumer = join(dir, "ring_consumer.mjs");
   buildHost(join(root, "bench", "ringbuf", "getppid_loop.c"), loop);
-  buildArtifact(join(here, "getppid_events.ts"), artifact);
-  buildBpf(join(here, "getppid_events.bpf.c"), object);
-  checkRingSize(artifact);
   const bundled = spawnSync("node", [join(root, "scripts", "bundle_node.mjs"),
     join(here, "ring_consumer.ts"), consumer], { cwd: root, encoding: "utf8" });
   if (bundled.status !== 0) throw new Error(`bundling ring_consumer.ts failed: ${bundled.stderr}`);
+  const wanted = (process.env.BENCH_EVENTS_WORKLOADS ?? "one,burst").split(",").map((w) => w.trim());
+
+  const one: Workload = {
+    name: "getppid_events", recordsPerCall: 1,
+    calls: setting("BENCH_EVENTS_CALLS", 2_000_000),
+    bpftraceCalls: setting("BENCH_EVENTS_BPFTRACE_CALLS", 300_000),
+  };
+  const burst: Workload = {
+    name: "getppid_burst", recordsPerCall: burstSize(here),
+    calls: setting("BENCH_EVENTS_BURST_CALLS", 1_000_000),
+    bpftraceCalls: setting("BENCH_EVENTS_BURST_BPFTRACE_CALLS", 15_000),
+  };
+  const measure = (w: Workload) => runWorkload(w, runs, { here, dir, loop, consumer, libbpfLoader, probeClock });
+  const results: EventsResults = { runs, baselineNsPerCall: NaN, rows: [] };
+  if (wanted.includes("one")) {
+    const { baselineNsPerCall, ringBytes, rows } = measure(one);
+    Object.assign(results, { baselineNsPerCall, ringBytes, rows });
+  }
+  if (wanted.includes("burst")) results.burst = measure(burst);
+  return results;
+}
+
+/**
+ * One workload: builds its three versions, then `runs` rounds of every tool in turn (each beside
+ * a no-probe loop of the same length, for the slowdown), and reduces them to one row per tool.
+ */
+function runWorkload(w: Workload, runs: number, paths: {
+  here: string; dir: string; loop: string; consumer: string; libbpfLoader: string; probeClock: string;
+}): EventsWorkloadResults {
+  const { here, dir, loop, consumer, libbpfLoader, probeClock } = paths;
+  const artifact = join(dir, `${w.name}.tsbpf`);
+  const object = join(dir, `${w.name}.bpf.o`);
+  buildArtifact(join(here, `${w.name}.ts`), artifact);
+  buildBpf(join(here, `${w.name}.bpf.c`), object);
+  checkRingSize(artifact, join(here, `${w.name}.bpf.c`));
 
   const pin = cpuPair();
   const workload = (n: number) => [...pin.workload, loop, String(n)].join(" ");
@@ -91,7 +188,8 @@ export function runEvents(libbpfLoader: string, probeClock: string): EventsResul
     received: number(/received (\d+)/, stdout),
     lost: number(/lost (\d+)/, stdout + stderr),
   });
-  const tools = [
+  const calls = w.calls;
+  const tools: Tool[] = [
     { name: "tsbpf run, RingBuf + events.on() (Bun)", calls, command: [tsbpf, "run", artifact], counts: tsbpfCounts },
     {
       name: "tsbpf run, RingBuf + events.on() (Deno)", calls, counts: tsbpfCounts,
@@ -105,8 +203,8 @@ export function runEvents(libbpfLoader: string, probeClock: string): EventsResul
       command: [join(bin, "bun"), join(here, "ring_consumer.ts"), artifact, "events"],
     },
     {
-      name: "bpftrace printf", calls: bpftraceCalls,
-      command: ["bpftrace", join(here, "getppid_events.bt")],
+      name: "bpftrace printf", calls: w.bpftraceCalls,
+      command: ["bpftrace", join(here, `${w.name}.bt`)],
       counts: (stdout: string, stderr: string) => ({
         received: countLines(stdout), lost: number(/Lost (\d+) events/, stdout + stderr),
       }),
@@ -155,7 +253,7 @@ export function runEvents(libbpfLoader: string, probeClock: string): EventsResul
         });
       });
     }
-    console.error(`events: run ${run + 1}/${runs} done`);
+    console.error(`events (${w.name}): run ${run + 1}/${runs} done`);
   }
   const rows = tools.map((tool): EventsRow => {
     const list = perTool.get(tool.name)!;
@@ -166,7 +264,8 @@ export function runEvents(libbpfLoader: string, probeClock: string): EventsResul
       deliveredPerSecond: median(list.map((r) => r.received / (r.loopNs / 1e9))),
       received: list.reduce((s, r) => s + r.received, 0),
       lost: list.reduce((s, r) => s + r.lost, 0),
-      expected: tool.calls * list.length,
+      lossyRuns: list.filter((r) => r.lost > 0).length,
+      expected: tool.calls * w.recordsPerCall * list.length,
       loopNsPerCall: median(list.map((r) => r.loopNs / tool.calls)),
       slowdown: median(list.map((r) => r.loopNs / tool.calls / r.base)),
       kernelNsPerEvent: median(list.map((r) => r.kernel)),
@@ -175,5 +274,8 @@ export function runEvents(libbpfLoader: string, probeClock: string): EventsResul
       peakRssMb: median(list.map((r) => r.rss)),
     };
   });
-  return { runs, baselineNsPerCall: median(baselines), rows };
+  return {
+    runs, recordsPerCall: w.recordsPerCall, ringBytes: cRingBytes(join(here, `${w.name}.bpf.c`)),
+    baselineNsPerCall: median(baselines), rows,
+  };
 }
