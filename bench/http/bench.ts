@@ -1,22 +1,30 @@
 /**
  * HTTP instrumentation overhead: nginx's requests per second under wrk without and with
  * `tsbpf http` running (its default everything-on-the-machine selection, metrics served for
- * Prometheus, spans made but not exported), in interleaved runs of HTTP_BENCH_SECONDS each
- * (medians of HTTP_BENCH_RUNS). nginx is pinned to the first CPU and wrk to the last, as OBI's
- * own overhead benchmark pins service and load; the agent runs where the scheduler puts it.
+ * Prometheus, no span exporter: OTEL_TRACES_EXPORTER=none, so the agent makes no spans), in
+ * interleaved runs of HTTP_BENCH_SECONDS each (medians of HTTP_BENCH_RUNS). nginx is pinned to
+ * the first CPU and wrk to the last, as OBI's own overhead benchmark pins service and load; the
+ * agent runs where the scheduler puts it.
  * Also reports the agent's CPU (user + system time over the run's wall time) and its peak RSS,
  * how many of wrk's requests the agent counted (its `http.server.request.duration` count from
  * the Prometheus endpoint), and records lost. Target (the issue's, after OBI's headline): under
  * 2% throughput loss, agent RSS under 100 MB. Prints a table; writes bench/http/results.json.
+ *
+ * What the loss is made of, per request: the agent's CPU time (µs, from its user + system time
+ * up to the end of its drain), and with HTTP_BENCH_KERNEL_STATS=1 the run time of its kernel
+ * programs (µs, from its program fds' run_time_ns; kernel.bpf_stats_enabled is set for the run
+ * and put back after, and its own cost, two clock reads per program run, then counts too).
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 
 const RUNS = Number(process.env.HTTP_BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.HTTP_BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.HTTP_BENCH_CONNECTIONS ?? 8);
+const KERNEL_STATS = process.env.HTTP_BENCH_KERNEL_STATS === "1";
+const BPF_STATS = "/proc/sys/kernel/bpf_stats_enabled";
 const ROOT = join(import.meta.dir, "..", "..");
 const TSBPF = join(ROOT, "runtime", "bin", "tsbpf");
 const has = (tool: string) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
@@ -88,6 +96,21 @@ function usage(pid: number): { ticks: number; hwmKb: number } {
   return { ticks: Number(fields[11]) + Number(fields[12]), hwmKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) };
 }
 
+/** Run time (ns) of a process's BPF programs so far, from its fds' fdinfo (counted while bpf_stats_enabled is 1). */
+function programTimeNs(pid: number): number {
+  let total = 0;
+  for (const fd of readdirSync(`/proc/${pid}/fdinfo`)) {
+    let info: string;
+    try {
+      info = readFileSync(`/proc/${pid}/fdinfo/${fd}`, "utf8");
+    } catch {
+      continue; // closed meanwhile
+    }
+    if (info.includes("prog_type:")) total += Number(/run_time_ns:\s+(\d+)/.exec(info)?.[1] ?? 0);
+  }
+  return total;
+}
+
 /** How many server requests the agent counted, from its Prometheus endpoint. */
 async function counted(metricsPort: number, port: number): Promise<number> {
   let text = "";
@@ -145,9 +168,13 @@ progress(`nginx listens on ${nginx.port}`);
 const base: number[] = [];
 const probed: number[] = [];
 const cpu: number[] = [];
+const cpuPerRequestUs: number[] = [];
+const kernelPerRequestUs: number[] = [];
 const seen: number[] = [];
 let hwmKb = 0;
 let lostLines = "";
+const statsBefore = KERNEL_STATS ? readFileSync(BPF_STATS, "utf8").trim() : undefined;
+if (KERNEL_STATS) writeFileSync(BPF_STATS, "1");
 try {
   await wrk(nginx.port); // warm-up
   for (let run = 0; run < RUNS; run++) {
@@ -156,23 +183,30 @@ try {
     const { value, stderr } = await withAgent(async (agent) => {
       const startedCount = await counted(agent.metricsPort, nginx.port);
       const u0 = usage(agent.pid);
+      const k0 = KERNEL_STATS ? programTimeNs(agent.pid) : 0;
       const t0 = performance.now();
       const result = await wrk(nginx.port);
       const wall = (performance.now() - t0) / 1000;
       const u1 = usage(agent.pid);
+      const k1 = KERNEL_STATS ? programTimeNs(agent.pid) : 0;
       await sleep(1000); // the agent drains what the run left in the ring buffer
+      const u2 = usage(agent.pid);
       const total = (await counted(agent.metricsPort, nginx.port)) - startedCount;
-      return { result, cpu: (u1.ticks - u0.ticks) / 100 / wall, hwmKb: usage(agent.pid).hwmKb, total };
+      return { result, cpu: (u1.ticks - u0.ticks) / 100 / wall, hwmKb: usage(agent.pid).hwmKb, total,
+        cpuPerRequestUs: (u2.ticks - u0.ticks) * 1e4 / result.requests, kernelPerRequestUs: (k1 - k0) / 1e3 / result.requests };
     });
     probed.push(value.result.rps);
     progress(`run ${run + 1}: ${value.result.rps.toFixed(0)} requests/s with the agent`);
     cpu.push(value.cpu);
+    cpuPerRequestUs.push(value.cpuPerRequestUs);
+    kernelPerRequestUs.push(value.kernelPerRequestUs);
     seen.push(value.total / value.result.requests);
     hwmKb = Math.max(hwmKb, value.hwmKb);
     lostLines += stderr.split("\n").filter((l) => l.includes("lost")).join("\n");
   }
 } finally {
   nginx.stop();
+  if (statsBefore !== undefined) writeFileSync(BPF_STATS, statsBefore);
 }
 
 const b = median(base);
@@ -181,7 +215,9 @@ const loss = (1 - p / b) * 100;
 const results = {
   runs: RUNS, seconds: SECONDS, connections: CONNECTIONS, cpus,
   baselineRps: b, probedRps: p, throughputLossPercent: loss,
-  agentCpuCores: median(cpu), agentPeakRssMb: hwmKb / 1024, requestsCountedRatio: median(seen),
+  agentCpuCores: median(cpu), agentCpuPerRequestUs: median(cpuPerRequestUs),
+  kernelProgramsPerRequestUs: KERNEL_STATS ? median(kernelPerRequestUs) : "not measured (HTTP_BENCH_KERNEL_STATS=1)",
+  agentPeakRssMb: hwmKb / 1024, requestsCountedRatio: median(seen),
   lost: lostLines || "none reported",
 };
 mkdirSync(import.meta.dir, { recursive: true });
@@ -193,4 +229,7 @@ console.log("|---|---|---|---|---|---|");
 console.log(`| no probe | ${b.toFixed(0)} | | | | |`);
 console.log(`| tsbpf http | ${p.toFixed(0)} | ${loss.toFixed(1)}% (target < 2%) | ${median(cpu).toFixed(2)} | ` +
   `${(hwmKb / 1024).toFixed(0)} MB (target < 100 MB) | ${(median(seen) * 100).toFixed(1)}% |`);
+console.log("");
+console.log(`per request: agent CPU ${median(cpuPerRequestUs).toFixed(1)} µs` + (KERNEL_STATS
+  ? `, kernel programs ${median(kernelPerRequestUs).toFixed(2)} µs (all traced processes' syscalls)` : ""));
 if (lostLines) console.log(`\n${lostLines}`);

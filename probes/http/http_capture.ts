@@ -54,6 +54,8 @@ interface Conn { role: u8; openedNs: u64 }
 interface Call {
   fd: u32;
   dir: u8;
+  /** The connection's role, looked up at sys_enter (so sys_exit needs no second lookup). */
+  role: u8;
   /** The user buffer (first iovec's base), or the sockaddr for accept/connect. */
   buf: u64;
   /** The first iovec's length (the whole count for read/write). */
@@ -73,28 +75,40 @@ interface HttpEvent {
   fd: u32;
   /** accept: the listening fd (its local port is read from /proc by userspace). */
   listenFd: u32;
-  /** Bytes the syscall moved. */
-  len: u64;
-  /** Length of the first iovec (0 for sendfile): the prefix is real up to min(len, seg, PREFIX). */
-  seg: u64;
+  /** Bytes the syscall moved (a read or write moves less than 2 GiB). */
+  len: u32;
+  /**
+   * Length of the first iovec, at most 2^32 - 1 (0 for sendfile): the prefix is real up to
+   * min(len, seg, PREFIX).
+   */
+  seg: u32;
   ts: u64;
-  /** The peer's address bytes 0-7 and 8-15 as read (little-endian loads; IPv4 uses 0-3). */
-  addrLow: u64;
-  addrHigh: u64;
+  /**
+   * The peer's address as four little-endian 32-bit loads (IPv4 uses the first). 32-bit fields,
+   * like len and seg, decode to plain numbers in userspace, where 64-bit ones cost a BigInt each.
+   */
+  addr0: u32;
+  addr1: u32;
+  addr2: u32;
+  addr3: u32;
   data: str<256>;
 }
 
 const conns = new LruHashMap<ConnKey, Conn>({ entries: 65536 });
 const calls = new LruHashMap<u32, Call>({ entries: 16384 });
-// 16 MiB: about 50,000 records, a few seconds of a busy server's traffic, so a burst the consumer
-// cannot follow at once is absorbed rather than lost; losses are counted and reported. (Every
-// page of it ends up in the agent's RSS, twice mapped: keep it no larger than that.)
-const events = new RingBuf<HttpEvent>({ bytes: 16 * 1024 * 1024 });
+// 1 MiB: about 3,400 records, 30 ms of a server doing 30,000 requests/s with both ends traced
+// (four records a request), well over the consumer's pauses (1 ms between drains, a few ms for
+// a young-generation garbage collection); losses are counted and reported, and the benchmark
+// (bench/http) shows none. Its size costs the agent twice: the data area is mapped twice (RSS
+// of twice its size, from the start), and the runtime counts the mapping as live memory, which
+// lets its heap grow by as much again before collecting (the 16 MiB it was cost about 60 MB of
+// the agent's RSS under load; each MiB costs about 4).
+const events = new RingBuf<HttpEvent>({ bytes: 1024 * 1024 });
 /**
- * Where records are built: a 300-byte record does not fit beside a string read on the 512-byte
- * stack. Per CPU, so handlers on other CPUs never share it. Its `data` keeps the previous
- * record's bytes unless overwritten: userspace reads `data` of DATA records only, and only up
- * to min(len, seg).
+ * Where OPEN and CLOSE records are built (DATA records, the frequent ones, are written straight
+ * into the ring buffer by a literal emit): a 300-byte record does not fit beside a string read on
+ * the 512-byte stack. Per CPU, so handlers on other CPUs never share it. Its `data` keeps old
+ * bytes: userspace reads `data` of DATA records only.
  */
 const scratch = new PerCpuArrayMap<HttpEvent>({ entries: 1 });
 /** Slot 0: a pid whose traffic is never followed (tsbpf's own, set by userspace). */
@@ -108,7 +122,7 @@ function isIgnored(): bool {
 /** Remembers an accept's sockaddr pointer until it returns. */
 function enterAccept(fd: u64, sockaddr: u64): void {
   if (isIgnored()) return;
-  calls.set(tid(), { fd: u32(fd), dir: 0, buf: sockaddr, seg: 0n });
+  calls.set(tid(), { fd: u32(fd), dir: 0, role: 0, buf: sockaddr, seg: 0n });
 }
 
 /** A returned accept: a new server connection on fd `ret`. */
@@ -132,10 +146,12 @@ function startEvent(e: HttpEvent, kind: u8, role: u8, fd: u32): void {
   e.family = 0;
   e.port = 0;
   e.listenFd = 0;
-  e.len = 0n;
-  e.seg = 0n;
-  e.addrLow = 0n;
-  e.addrHigh = 0n;
+  e.len = 0;
+  e.seg = 0;
+  e.addr0 = 0;
+  e.addr1 = 0;
+  e.addr2 = 0;
+  e.addr3 = 0;
   e.pid = pid();
   e.tid = tid();
   e.fd = fd;
@@ -152,9 +168,11 @@ function emitOpen(role: u32, fd: u32, listenFd: u32, sockaddr: u64): void {
     e.port = readUser<u16>(sockaddr + 2n);
     let offset: u64 = 4n; // sin_addr; sin6_addr is at 8
     if (e.family === AF_INET6) offset = 8n;
-    const low = sockaddr + offset;
-    e.addrLow = readUser<u64>(low);
-    e.addrHigh = readUser<u64>(low + 8n);
+    const at = sockaddr + offset;
+    e.addr0 = readUser<u32>(at);
+    e.addr1 = readUser<u32>(at + 4n);
+    e.addr2 = readUser<u32>(at + 8n);
+    e.addr3 = readUser<u32>(at + 12n);
   }
   events.emit(e);
 }
@@ -163,14 +181,14 @@ function emitOpen(role: u32, fd: u32, listenFd: u32, sockaddr: u64): void {
 function enterData(fd: u64, dir: u32, buf: u64, seg: u64): void {
   const known = conns.get({ pid: pid(), fd: u32(fd) });
   if (known === undefined) return;
-  calls.set(tid(), { fd: u32(fd), dir, buf, seg });
+  calls.set(tid(), { fd: u32(fd), dir, role: known.role, buf, seg });
 }
 
 /** The first iovec of an iovec array: its base and length. */
 function enterVector(fd: u64, dir: u32, vec: u64): void {
   const known = conns.get({ pid: pid(), fd: u32(fd) });
   if (known === undefined) return;
-  calls.set(tid(), { fd: u32(fd), dir, buf: readUser<u64>(vec), seg: readUser<u64>(vec + 8n) });
+  calls.set(tid(), { fd: u32(fd), dir, role: known.role, buf: readUser<u64>(vec), seg: readUser<u64>(vec + 8n) });
 }
 
 /** A msghdr's first iovec (msg_iov is at offset 16 of struct user_msghdr). */
@@ -178,7 +196,7 @@ function enterMessage(fd: u64, dir: u32, msg: u64): void {
   const known = conns.get({ pid: pid(), fd: u32(fd) });
   if (known === undefined) return;
   const vec = readUser<u64>(msg + 16n);
-  calls.set(tid(), { fd: u32(fd), dir, buf: readUser<u64>(vec), seg: readUser<u64>(vec + 8n) });
+  calls.set(tid(), { fd: u32(fd), dir, role: known.role, buf: readUser<u64>(vec), seg: readUser<u64>(vec + 8n) });
 }
 
 /** A read or write returned `ret` bytes: send its length and prefix. */
@@ -189,21 +207,36 @@ function exitData(ret: i64): void {
     calls.delete(tid());
     return;
   }
-  const known = conns.get({ pid: pid(), fd: call.fd });
-  if (known === undefined) {
-    calls.delete(tid());
-    return;
+  let seg: u32 = 0xffffffff;
+  if (call.seg < 0xffffffffn) seg = u32(call.seg);
+  // The prefix is real up to min(len, seg); sendfile has no buffer (a read of address 0 gives an
+  // empty string) and seg 0. Only about that many bytes are copied (a read into a large buffer
+  // would otherwise send its stale tail, and userspace decodes every byte up to the NUL): a
+  // request's head usually fits in 64 bytes, a response's needs the 256. The size must be a
+  // constant, hence two emits. Each is a literal, so the record is reserved in the ring buffer
+  // and filled in place (no copy). The role was looked up at sys_enter: a close of this fd by
+  // another thread while the call was in flight ends the connection in userspace anyway (its
+  // CLOSE record comes first).
+  let real: u64 = u64(ret);
+  if (call.seg < real) real = call.seg;
+  if (real < 64n) {
+    events.emit({
+      kind: DATA, role: call.role, dir: call.dir, family: 0, port: 0, pid: pid(), tid: tid(), fd: call.fd,
+      listenFd: 0, len: u32(ret), seg, ts: ktimeNs(), addr0: 0, addr1: 0, addr2: 0, addr3: 0,
+      // A shorter string into the 256-byte field is what the compiler means to do (it reads at
+      // most 64 bytes into it); TypeScript's types only know "str<64> is not str<256>", and the
+      // DSL has no cast between capacities, hence the directive.
+      // @ts-expect-error str<64> into str<256> (see above)
+      data: readUserStr(call.buf, 64),
+    });
+  } else {
+    events.emit({
+      kind: DATA, role: call.role, dir: call.dir, family: 0, port: 0, pid: pid(), tid: tid(), fd: call.fd,
+      listenFd: 0, len: u32(ret), seg, ts: ktimeNs(), addr0: 0, addr1: 0, addr2: 0, addr3: 0,
+      data: readUserStr(call.buf, PREFIX),
+    });
   }
-  const e = scratch.get(0);
-  if (e === undefined) return;
-  startEvent(e, DATA, known.role, call.fd);
-  e.dir = call.dir;
-  e.len = u64(ret);
-  e.seg = call.seg;
-  // The prefix is real up to min(len, seg); sendfile has no buffer and seg 0.
-  if (call.buf !== 0n) e.data = readUserStr(call.buf, PREFIX);
   calls.delete(tid());
-  events.emit(e);
 }
 
 tracepoint("syscalls:sys_enter_accept4", (ctx) => enterAccept(ctx.fd, ctx.upeer_sockaddr));
@@ -215,7 +248,7 @@ tracepoint("syscalls:sys_enter_connect", (ctx) => {
   if (isIgnored()) return;
   const family = readUser<u16>(ctx.uservaddr);
   if (family !== AF_INET && family !== AF_INET6) return;
-  calls.set(tid(), { fd: u32(ctx.fd), dir: 0, buf: ctx.uservaddr, seg: 0n });
+  calls.set(tid(), { fd: u32(ctx.fd), dir: 0, role: 0, buf: ctx.uservaddr, seg: 0n });
 });
 tracepoint("syscalls:sys_exit_connect", (ctx) => {
   const call = calls.get(tid());

@@ -1,9 +1,10 @@
 /**
  * The `tsbpf http` command as a person runs it: selection by port, one JSON object per request
- * with --output json, a clean exit at --duration.
+ * with --output json, request histograms on a Prometheus endpoint, a clean exit at --duration.
  */
 import { expect } from "bun:test";
 import { spawn } from "node:child_process";
+import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { withTool } from "../support/gates.ts";
 import { curl, startServer } from "./http_harness.ts";
@@ -41,5 +42,54 @@ withTool("curl")("tsbpf http --port prints one JSON line per request of that ser
   } finally {
     node.stop();
     other.stop();
+  }
+}, 30_000);
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+withTool("curl")("tsbpf http --prometheus serves the request histograms it aggregates", async () => {
+  const node = await startServer("node", [join(import.meta.dir, "fixtures", "node_server.mjs")]);
+  const metricsPort = await freePort();
+  try {
+    const cli = spawn(TSBPF, ["http", "--duration", "8", "--port", String(node.port), "--prometheus", `127.0.0.1:${metricsPort}`],
+      { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, OTEL_TRACES_EXPORTER: "none" } });
+    let err = "";
+    const ready = new Promise<void>((resolve) => {
+      cli.stderr!.on("data", (d: Buffer) => {
+        err += d.toString();
+        if (err.includes("tracing HTTP")) resolve();
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => cli.on("exit", resolve));
+    await Promise.race([ready, exited]);
+    expect(err).toContain("tracing HTTP for 8 s");
+    await curl([`http://127.0.0.1:${node.port}/orders/42`, `http://127.0.0.1:${node.port}/orders/43`,
+      `http://127.0.0.1:${node.port}/status/503`]);
+    await Bun.sleep(500); // the agent drains its ring buffer
+    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(await exited).toBe(0);
+    const counts = (side: string) => {
+      const out: Record<string, number> = {};
+      for (const m of text.matchAll(new RegExp(`^http_${side}_request_duration(?:_seconds)?_count\\{([^}]*)\\} (\\S+)$`, "gm"))) {
+        const labels = m[1]!;
+        const route = /http_route="([^"]*)"/.exec(labels)?.[1];
+        const status = /http_response_status_code="([^"]*)"/.exec(labels)?.[1];
+        out[`${route} ${status}`] = (out[`${route} ${status}`] ?? 0) + Number(m[2]);
+      }
+      return out;
+    };
+    expect(counts("server")).toEqual({ "/orders/* 200": 2, "/status/* 503": 1 });
+    // curl is selected through the server's port too.
+    expect(counts("client")).toEqual({ "/orders/* 200": 2, "/status/* 503": 1 });
+    expect(text).toMatch(/^http_server_request_duration(_seconds)?_bucket\{[^}]*le="0.005"[^}]*\} \d+$/m);
+  } finally {
+    node.stop();
   }
 }, 30_000);

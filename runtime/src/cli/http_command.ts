@@ -9,6 +9,7 @@
  * OTEL_EBPF_AUTO_TARGET_EXE and OTEL_EBPF_OPEN_PORT stand in for a missing flag.
  */
 import { ProbeError } from "../probe_error.ts";
+import { exportConfig } from "../telemetry/export_config.ts";
 import { prepareTelemetry } from "../telemetry/wiring.ts";
 import { HttpMonitor, type HttpSelection } from "../http/http_monitor.ts";
 import type { ExchangeSummary } from "../http/http_telemetry.ts";
@@ -46,24 +47,32 @@ export async function httpCommand(args: ParsedArgs, out: (line: string) => void,
     ? (x: ExchangeSummary) => out(JSON.stringify(x, (_k, v) => typeof v === "bigint" ? v.toString() : v))
     : (x: ExchangeSummary) => out(summaryLine(x));
   let monitor: HttpMonitor;
-  // Printed lines show trace and span ids, so spans need a real SDK tracer even with no exporter.
-  const tracer = telemetry ? telemetry.tracerProvider.getTracer(SCOPE) : await standaloneTracer();
-  const meter = telemetry?.meterProvider.getMeter(SCOPE);
+  const onExchange = telemetry && output === "text" ? undefined : print;
+  // Printed lines show trace and span ids, so spans need a real SDK tracer even with no exporter;
+  // with neither printed lines nor a span exporter, no span is made (metrics only).
+  const spans = onExchange !== undefined || tracesExported(args);
+  const tracer = !spans ? undefined : telemetry ? telemetry.tracerProvider.getTracer(SCOPE) : await standaloneTracer();
+  // With an exporter, the histograms are aggregated here and read by the pipeline's readers
+  // (local_histograms.ts: a fraction of the SDK instruments' cost per request).
+  const histograms = telemetry ? new (await import("../http/local_histograms.ts")).LocalHistograms({ name: SCOPE }) : undefined;
   try {
     monitor = await HttpMonitor.start({
       select: httpSelection(args),
       routes: { patterns: list(args, "route"), unmatched: unmatched as UnmatchedRoutes },
       // Without an exporter the console gets one line per request (the issue's default).
-      onExchange: telemetry && output === "text" ? undefined : print,
+      onExchange,
       progress: (line) => err(line),
       tracer,
-      meter,
+      spans,
+      histograms,
     });
   } catch (error) {
     await telemetry?.shutdown();
     throw error;
   }
   telemetry?.bind(monitor.session);
+  // In place of the session's maps, which the capture probe exports none of.
+  if (histograms) telemetry?.bindProducer(histograms.producer());
   err(duration ? `tracing HTTP for ${duration} s` : "tracing HTTP; Ctrl-C to stop");
   await stop.wait(duration);
   monitor.session.detach();
@@ -73,6 +82,14 @@ export async function httpCommand(args: ParsedArgs, out: (line: string) => void,
   await telemetry?.shutdown();
   if (stats.lost > 0n) err(`lost ${stats.lost} records (ring buffer full): some requests were not seen`);
   return 0;
+}
+
+/** Whether the flags and OTEL_* variables ask for spans to be exported (as prepareTelemetry reads them). */
+function tracesExported(args: ParsedArgs): boolean {
+  const config = exportConfig({
+    otlp: flagString(args, "otlp"), prometheus: flagString(args, "prometheus"), console: args.flags.has("console"),
+  }, process.env);
+  return Boolean(config?.traces.otlp || config?.traces.console);
 }
 
 async function standaloneTracer() {

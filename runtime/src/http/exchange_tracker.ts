@@ -81,9 +81,10 @@ export const MAX_CONNECTIONS = 65536;
 const MALFORMED_STATUSES = new Set([400, 413, 414, 431]);
 
 export class ExchangeTracker {
-  readonly #connections = new Map<string, Connection>();
-  /** Server exchanges being served (request read, response not begun), by "pid:tid". */
-  readonly #serving = new Map<string, HttpExchange>();
+  /** Connections by pairKey(pid, fd). */
+  readonly #connections = new Map<number, Connection>();
+  /** Server exchanges being served (request read, response not begun), by pairKey(pid, tid). */
+  readonly #serving = new Map<number, HttpExchange>();
   readonly #listener: ExchangeListener;
   readonly #resolvePeer?: (pid: number, fd: number) => { address: string; port: number } | undefined;
   #nextId = 1;
@@ -108,7 +109,7 @@ export class ExchangeTracker {
   /** Feeds one capture record. */
   push(event: HttpEvent): void {
     if (event.ts > this.#lastTs) this.#lastTs = event.ts;
-    const key = `${event.pid}:${event.fd}`;
+    const key = pairKey(event.pid, event.fd);
     if (event.kind === OPEN) {
       this.#close(key, event.ts); // the fd was reused without a close we saw
       if (event.role !== SERVER && event.role !== CLIENT) return;
@@ -124,7 +125,7 @@ export class ExchangeTracker {
       if (!c || c.upgraded) return;
       const inbound = event.dir === IN;
       const framer = inbound === (c.info.role === "server") ? c.requests : c.responses;
-      framer.push(Number(event.len), visiblePrefix(event), event.ts, event.tid);
+      framer.push(event.len, visiblePrefix(event), event.ts, event.tid);
     } else if (event.kind === CLOSE) {
       this.#close(key, event.ts);
     }
@@ -200,7 +201,7 @@ export class ExchangeTracker {
       host: head.host, truncated: head.truncated, status: 0, startNs: first ? c.info.openedNs : ts, endNs: ts,
       requestBytes: 0, responseBytes: 0,
     };
-    if (c.info.role === "server") this.#serving.set(`${c.info.pid}:${tid}`, x);
+    if (c.info.role === "server") this.#serving.set(pairKey(c.info.pid, tid), x);
     else x.parent = this.#parentFor(c.info.pid, tid);
     c.queue.push(x);
     c.request = x;
@@ -242,7 +243,7 @@ export class ExchangeTracker {
   }
 
   #parentFor(pid: number, tid: number): HttpExchange | undefined {
-    const same = this.#serving.get(`${pid}:${tid}`);
+    const same = this.#serving.get(pairKey(pid, tid));
     if (same) return same;
     let only: HttpExchange | undefined;
     for (const x of this.#serving.values()) {
@@ -255,11 +256,11 @@ export class ExchangeTracker {
 
   #stopServing(x: HttpExchange): void {
     if (x.connection.role !== "server") return;
-    const key = `${x.connection.pid}:${x.tid}`;
+    const key = pairKey(x.connection.pid, x.tid);
     if (this.#serving.get(key) === x) this.#serving.delete(key);
   }
 
-  #close(key: string, ts: bigint): void {
+  #close(key: number, ts: bigint): void {
     const c = this.#connections.get(key);
     if (!c) return;
     this.#connections.delete(key);
@@ -271,6 +272,14 @@ export class ExchangeTracker {
       this.#report(x);
     }
   }
+}
+
+/**
+ * One number for a process and an fd or thread id (pids and tids are below 2^22, fds below
+ * 2^31, so it is exact): a map keyed by it is cheaper per record than one keyed by a string.
+ */
+function pairKey(pid: number, id: number): number {
+  return pid * 0x80000000 + id;
 }
 
 function remove<T>(list: T[], item: T): void {

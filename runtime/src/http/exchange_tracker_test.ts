@@ -21,7 +21,7 @@ class Script {
   event(kind: number, fields: Partial<HttpEvent>): this {
     this.#ts += 10n;
     this.tracker.push({ kind, role: SERVER, dir: 0, family: 2, port: 0x5000, pid: 1, tid: 1, fd: 5,
-      listenFd: 3, len: 0n, seg: 0n, ts: this.#ts, addrLow: 0x0100007fn, addrHigh: 0n, data: "", ...fields });
+      listenFd: 3, len: 0, seg: 0, ts: this.#ts, addr0: 0x0100007f, addr1: 0, addr2: 0, addr3: 0, data: "", ...fields });
     return this;
   }
 
@@ -31,7 +31,7 @@ class Script {
 
   /** A read (IN) or write (OUT) of `text`; `len` may be larger (bytes the prefix did not show). */
   data(dir: number, text: string, len = text.length, fields: Partial<HttpEvent> = {}): this {
-    return this.event(DATA, { dir, data: text.slice(0, 256), len: BigInt(len), seg: BigInt(len), ...fields });
+    return this.event(DATA, { dir, data: text.slice(0, 256), len, seg: len, ...fields });
   }
 
   close(fields: Partial<HttpEvent> = {}): this {

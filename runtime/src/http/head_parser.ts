@@ -42,6 +42,30 @@ export function startsMessage(text: string): boolean {
 }
 
 /**
+ * How many heads parseHeadCached remembers, and the longest it remembers (heads assembled from
+ * many small reads can be longer than a prefix): cleared when full, so it holds at most 512 kB.
+ */
+const HEAD_CACHE_SIZE = 1024;
+const HEAD_CACHE_LONGEST = 512;
+const recentHeads = new Map<string, MessageHead | null>();
+
+/**
+ * parseHead for a complete head, remembering the result by the head's text: clients repeat the
+ * same heads (a load balancer's health check, an API client's calls, a server's responses within
+ * one second of its Date header), and a lookup costs less than a parse. The head returned is
+ * shared: callers must not change it.
+ */
+export function parseHeadCached(text: string): Readonly<MessageHead> | undefined {
+  if (text.length > HEAD_CACHE_LONGEST) return parseHead(text, false);
+  const known = recentHeads.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const head = parseHead(text, false);
+  if (recentHeads.size >= HEAD_CACHE_SIZE) recentHeads.clear();
+  recentHeads.set(text, head ?? null);
+  return head;
+}
+
+/**
  * Parses a head (without its final blank line). Returns undefined when the start line is not
  * HTTP/1.x, so callers drop the message instead of guessing.
  */
@@ -65,6 +89,11 @@ export function parseHead(text: string, truncated = false): MessageHead | undefi
     const line = lines[i]!;
     const colon = line.indexOf(":");
     if (colon <= 0) continue;
+    // Only four fields matter, named in 4, 10, 14 and 17 characters: any other field is skipped
+    // without making its name lower case (most of a response's head: Date, Server, ETag, ...),
+    // unless spaces around the name make its length say nothing.
+    if (colon !== 4 && colon !== 10 && colon !== 14 && colon !== 17 &&
+      !isSpace(line.charCodeAt(0)) && !isSpace(line.charCodeAt(colon - 1))) continue;
     const name = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
     switch (name) {
@@ -82,4 +111,8 @@ export function parseHead(text: string, truncated = false): MessageHead | undefi
     }
   }
   return head;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09;
 }

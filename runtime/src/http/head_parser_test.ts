@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { parseHead, startsMessage } from "./head_parser.ts";
+import { parseHead, parseHeadCached, startsMessage } from "./head_parser.ts";
 
 describe("parseHead()", () => {
   test("reads a request's method, target, Host and Content-Length", () => {
@@ -43,4 +43,20 @@ describe("startsMessage()", () => {
     expect(startsMessage("SSH-2.0-OpenSSH")).toBe(false);
     expect(startsMessage("*1\r\n$4\r\nPING")).toBe(false);
   });
+});
+
+test("parseHeadCached gives what parseHead gives, for a head seen again and for a long one", () => {
+  const short = "GET /a HTTP/1.1\r\nHost: x\r\nContent-Length: 3";
+  const long = `POST /b HTTP/1.1\r\nX-Pad: ${"p".repeat(600)}\r\nTransfer-Encoding: chunked`;
+  for (const text of [short, short, long, long, "NOT HTTP", "NOT HTTP"]) {
+    expect(parseHeadCached(text)).toEqual(parseHead(text));
+  }
+  expect(parseHeadCached(short)).toBe(parseHeadCached(short)); // remembered: the same object
+});
+
+test("fields of other lengths are skipped, but not one whose name has spaces around it", () => {
+  const head = parseHead("HTTP/1.1 200 OK\r\nDate: x\r\nETag: \"1\"\r\nX-Content-Length: 9\r\nContent-Length : 5\r\n" +
+    " connection: close");
+  expect(head?.contentLength).toBe(5);
+  expect(head?.close).toBe(true);
 });

@@ -33,11 +33,14 @@ export interface HttpEvent {
   tid: number;
   fd: number;
   listenFd: number;
-  len: bigint;
-  seg: bigint;
+  len: number;
+  seg: number;
   ts: bigint;
-  addrLow: bigint;
-  addrHigh: bigint;
+  /** The peer's address as four little-endian 32-bit words (IPv4 uses the first). */
+  addr0: number;
+  addr1: number;
+  addr2: number;
+  addr3: number;
   /** Up to 256 bytes from the start of the buffer (stops at a NUL; may hold stale bytes past len). */
   data: string;
 }
@@ -45,16 +48,13 @@ export interface HttpEvent {
 /** The bytes of a DATA record that really were in the buffer: at most min(len, seg). */
 export function visiblePrefix(event: HttpEvent): string {
   const real = event.seg < event.len ? event.seg : event.len;
-  return real < BigInt(event.data.length) ? event.data.slice(0, Number(real)) : event.data;
+  return real < event.data.length ? event.data.slice(0, real) : event.data;
 }
 
 /** A peer endpoint as text, from an OPEN record; undefined when the kernel read no address. */
 export function peerEndpoint(event: HttpEvent): { address: string; port: number } | undefined {
   const port = ((event.port & 0xff) << 8) | (event.port >> 8);
-  const bytes = new Uint8Array(16);
-  const view = new DataView(bytes.buffer);
-  view.setBigUint64(0, BigInt.asUintN(64, event.addrLow), true);
-  view.setBigUint64(8, BigInt.asUintN(64, event.addrHigh), true);
+  const bytes = new Uint8Array(new Uint32Array([event.addr0, event.addr1, event.addr2, event.addr3]).buffer);
   if (event.family === AF_INET) return { address: [...bytes.subarray(0, 4)].join("."), port };
   if (event.family === AF_INET6) {
     // IPv4-mapped addresses (::ffff:a.b.c.d), what dual-stack servers see, print as IPv4.

@@ -1,8 +1,9 @@
 /**
- * A running HTTP monitor: the capture probe (probes/http/http_capture.ts) compiled and attached
- * through a Session, its records fed to the exchange tracker, and finished exchanges turned into
- * spans and metrics. Processes are selected by pid, executable glob or port (OBI's
- * OTEL_EBPF_TARGET_PID / AUTO_TARGET_EXE / OPEN_PORT); by default every process but this one.
+ * A running HTTP monitor: the capture probe (probes/http/http_capture.ts) compiled (in a child
+ * process, capture_artifact.ts) and attached through a Session, its records fed to the exchange
+ * tracker, and finished exchanges turned into spans and metrics. Processes are selected by pid,
+ * executable glob or port (OBI's OTEL_EBPF_TARGET_PID / AUTO_TARGET_EXE / OPEN_PORT); by default
+ * every process but this one.
  *
  * ```ts
  * await using monitor = await HttpMonitor.start({ onExchange: (x) => console.log(x.name) });
@@ -23,7 +24,9 @@ import { fileURLToPath } from "node:url";
 import { Session } from "../session.ts";
 import { encodeValue } from "../decode/value_codec.ts";
 import { WallClock } from "../telemetry/monotonic_clock.ts";
+import { buildInChild } from "./capture_artifact.ts";
 import { ExchangeTracker } from "./exchange_tracker.ts";
+import type { HttpHistograms } from "./http_histograms.ts";
 import { type ExchangeSummary, HttpTelemetry } from "./http_telemetry.ts";
 import { CLIENT, type HttpEvent, OPEN, peerEndpoint, SERVER } from "./http_event.ts";
 import { IdentityCache } from "./process_identity.ts";
@@ -46,7 +49,14 @@ export interface HttpMonitorOptions {
   select?: HttpSelection;
   routes?: RouteOptions;
   tracer?: Tracer;
+  /**
+   * Make spans (default true). False when nothing exports them: metrics only, at a fraction of
+   * the cost per request (summaries then carry empty trace and span ids).
+   */
+  spans?: boolean;
   meter?: Meter;
+  /** Measurements go here instead of to `meter`'s instruments (the CLI's local_histograms.ts). */
+  histograms?: HttpHistograms;
   onExchange?: (summary: ExchangeSummary) => void;
   progress?: (line: string) => void;
 }
@@ -78,15 +88,17 @@ export class HttpMonitor {
     const identities = new IdentityCache();
     const sockets = new SocketTable();
     const telemetry = new HttpTelemetry({
-      tracer: options.tracer ?? trace.getTracer("go.opentelemetry.io/obi"),
-      meter: options.meter ?? metrics.getMeter("go.opentelemetry.io/obi"),
+      tracer: options.spans === false ? undefined : options.tracer ?? trace.getTracer("go.opentelemetry.io/obi"),
+      metrics: options.histograms ?? options.meter ?? metrics.getMeter("go.opentelemetry.io/obi"),
       clock: WallClock.measure(), routes: new RouteMatcher(options.routes), identities, sockets,
       hostName: hostname(), onExchange: options.onExchange,
     });
     const tracker = new ExchangeTracker(telemetry, (pid, fd) => sockets.peer(pid, fd));
     const selected = selector(options.select ?? {}, identities, sockets);
     const self = process.pid;
-    const session = await Session.fromSource(HTTP_PROBE, { userspace: false, progress: options.progress });
+    // Compiled in a child process, so the compiler's memory is not kept in this one.
+    const artifact = await buildInChild(HTTP_PROBE, options.progress);
+    const session = await Session.start(artifact, { userspace: false, progress: options.progress });
     const monitor = new HttpMonitor(session, tracker, identities);
     // Our own traffic (an OTLP exporter's posts) must never become spans about itself.
     const ignored = session.map("ignored");

@@ -1,7 +1,8 @@
 /**
  * Turns HTTP exchanges into OpenTelemetry spans and histograms named as OBI v0.12 names them,
- * through @opentelemetry/api only (the CLI's SDK pipeline, or whatever SDK an embedding program
- * registered, exports them):
+ * through @opentelemetry/api (the CLI's SDK pipeline, or whatever SDK an embedding program
+ * registered, exports them; the CLI aggregates the histograms itself, local_histograms.ts, and
+ * makes spans only when something exports or prints them):
  *
  * - server spans `"{METHOD} {route}"` of kind SERVER, client spans `"{METHOD} {route}"` of kind
  *   CLIENT; status ERROR for a server status >= 500, a client status >= 400, or no response;
@@ -17,21 +18,16 @@
  * no per-process resource, which OBI has (one resource per instrumented service).
  */
 import {
-  type Attributes, context, type Histogram, type Meter, ROOT_CONTEXT, type Span, SpanKind,
-  SpanStatusCode, trace, type Tracer,
+  type Attributes, type Meter, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace, type Tracer,
 } from "@opentelemetry/api";
 import { isIP } from "node:net";
 import type { WallClock } from "../telemetry/monotonic_clock.ts";
 import type { ExchangeListener, HttpExchange } from "./exchange_tracker.ts";
+import { type HttpHistograms, SdkHistograms } from "./http_histograms.ts";
 import type { IdentityCache } from "./process_identity.ts";
 import type { SocketTable } from "./socket_table.ts";
 import { type RouteMatcher, stripQuery } from "./route_heuristic.ts";
 import { redactedQuery } from "./url_redaction.ts";
-
-/** OBI's duration buckets (s): the semantic conventions' advice with a leading 0. */
-export const DURATION_BUCKETS = [0, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
-/** OBI's body size buckets (By). */
-export const SIZE_BUCKETS = [0, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192];
 
 /** A finished exchange in a few words, for the console and JSON output and for tests. */
 export interface ExchangeSummary {
@@ -57,8 +53,13 @@ export interface ExchangeSummary {
 }
 
 export interface HttpTelemetryOptions {
-  tracer: Tracer;
-  meter: Meter;
+  /**
+   * Where spans go; undefined: no spans at all, only metrics (when nothing exports spans, making
+   * them is most of an exchange's cost). Summaries then carry empty trace and span ids.
+   */
+  tracer?: Tracer;
+  /** Where measurements go: a Meter's instruments, or histograms aggregated here (the CLI's). */
+  metrics: Meter | HttpHistograms;
   clock: WallClock;
   routes: RouteMatcher;
   identities: IdentityCache;
@@ -72,33 +73,54 @@ export interface HttpTelemetryOptions {
 interface ExchangeData {
   route?: string;
   name: string;
+  parts: TargetParts;
   span?: Span;
 }
 
-interface Instruments {
-  duration: Histogram;
-  requestSize: Histogram;
-  responseSize: Histogram;
+/** What a request target gives the span and the metrics (the same for the same target). */
+interface TargetParts {
+  route?: string;
+  path: string;
+  query?: string;
 }
+
+/**
+ * Targets whose parts are remembered: a service's requests mostly repeat a few targets (a
+ * health check, a hot URL), and the route heuristic and query redaction cost more than the rest
+ * of an exchange's own work. Cleared when full, so memory stays bounded whatever the traffic.
+ */
+const TARGET_CACHE_SIZE = 4096;
 
 export class HttpTelemetry implements ExchangeListener {
   readonly #o: HttpTelemetryOptions;
-  readonly #server: Instruments;
-  readonly #client: Instruments;
+  readonly #histograms: HttpHistograms;
+  readonly #targets = new Map<string, TargetParts>();
+  /** `server.address` of server metrics: the host name, or `unresolved` when it is an IP. */
+  readonly #hostMetricAddress: string;
 
   constructor(options: HttpTelemetryOptions) {
     this.#o = options;
-    this.#server = instruments(options.meter, "server");
-    this.#client = instruments(options.meter, "client");
+    this.#histograms = "record" in options.metrics ? options.metrics : new SdkHistograms(options.metrics);
+    this.#hostMetricAddress = isIP(options.hostName) ? "unresolved" : options.hostName;
   }
 
   started(x: HttpExchange): void {
-    const route = this.#o.routes.route(x.target);
-    x.data = { route, name: route ? `${x.method} ${route}` : x.method } satisfies ExchangeData;
+    const parts = this.#parts(x.target);
+    const route = parts.route;
+    x.data = { route, name: route ? `${x.method} ${route}` : x.method, parts } satisfies ExchangeData;
     // A client call's span starts now, under its parent's (started on demand); a server span
     // starts when it ends or when a child needs it, so a request dropped as malformed leaves no
     // span behind.
-    if (x.connection.role === "client") this.#span(x);
+    if (x.connection.role === "client" && this.#o.tracer) this.#span(x);
+  }
+
+  #parts(target: string): TargetParts {
+    let parts = this.#targets.get(target);
+    if (parts) return parts;
+    if (this.#targets.size >= TARGET_CACHE_SIZE) this.#targets.clear();
+    parts = { route: this.#o.routes.route(target), path: stripQuery(target), query: redactedQuery(target) };
+    this.#targets.set(target, parts);
+    return parts;
   }
 
   dropped(x: HttpExchange): void {
@@ -114,7 +136,7 @@ export class HttpTelemetry implements ExchangeListener {
     if (data.span) return data.span;
     const parent = x.parent?.data ? this.#span(x.parent) : undefined;
     const ctx = parent ? trace.setSpan(ROOT_CONTEXT, parent) : ROOT_CONTEXT;
-    data.span = this.#o.tracer.startSpan(data.name, {
+    data.span = this.#o.tracer!.startSpan(data.name, {
       kind: x.connection.role === "server" ? SpanKind.SERVER : SpanKind.CLIENT,
       startTime: this.#o.clock.hrTime(x.startNs),
     }, ctx);
@@ -124,17 +146,48 @@ export class HttpTelemetry implements ExchangeListener {
   finished(x: HttpExchange): void {
     const data = x.data as ExchangeData | undefined;
     if (!data) return;
-    const span = this.#span(x);
+    const span = this.#o.tracer ? this.#span(x) : undefined;
     const server = x.connection.role === "server";
     const identity = this.#o.identities.get(x.connection.pid);
-    const path = stripQuery(x.target);
-    const query = redactedQuery(x.target);
-    const hostHeader = splitHost(x.host);
+    const { path, query } = data.parts;
+    const hostHeader = server ? undefined : splitHost(x.host);
     const peer = x.connection.peer;
     const serverAddress = server ? this.#o.hostName : hostHeader?.host ?? peer?.address;
     const serverPort = server ? this.#o.sockets.localPort(x.connection.pid, x.connection.listenFd)
       : hostHeader?.port ?? peer?.port;
     const error = x.status === 0 || x.status >= (server ? 500 : 400);
+    if (span) this.#endSpan(span, x, data, { server, serverAddress, serverPort, error, path, query });
+
+    this.#histograms.record(server ? "server" : "client", {
+      serviceName: identity.serviceName,
+      serviceNamespace: identity.serviceNamespace,
+      method: x.method,
+      status: x.status,
+      serverAddress: server ? this.#hostMetricAddress
+        : serverAddress && isIP(serverAddress) ? "outgoing" : serverAddress,
+      serverPort,
+      route: data.route,
+    }, Math.max(0, Number(x.endNs - x.startNs)) / 1e9, x.requestBytes, x.responseBytes);
+
+    if (this.#o.onExchange) {
+      const sc = span?.spanContext();
+      const parent = (x.parent?.data as ExchangeData | undefined)?.span?.spanContext();
+      this.#o.onExchange({
+        kind: server ? "server" : "client", service: identity.serviceName, pid: x.connection.pid,
+        name: data.name, method: x.method, path, route: data.route, status: x.status, error,
+        startNs: x.startNs, endNs: x.endNs, requestBytes: x.requestBytes, responseBytes: x.responseBytes,
+        serverAddress, serverPort, clientAddress: server ? peer?.address : undefined,
+        traceId: sc?.traceId ?? "", spanId: sc?.spanId ?? "", parentSpanId: parent?.spanId,
+      });
+    }
+  }
+
+  #endSpan(span: Span, x: HttpExchange, data: ExchangeData, at: {
+    server: boolean; serverAddress?: string; serverPort?: number; error: boolean; path: string; query?: string;
+  }): void {
+    const { server, serverAddress, serverPort, error, path, query } = at;
+    const identity = this.#o.identities.get(x.connection.pid);
+    const peer = x.connection.peer;
     const attributes: Attributes = {
       "http.request.method": x.method,
       "http.response.status_code": x.status,
@@ -158,45 +211,7 @@ export class HttpTelemetry implements ExchangeListener {
     span.setAttributes(attributes);
     if (error) span.setStatus({ code: SpanStatusCode.ERROR });
     span.end(this.#o.clock.hrTime(x.endNs));
-
-    const metricAttributes: Attributes = {
-      "service.name": identity.serviceName,
-      "service.namespace": identity.serviceNamespace,
-      "http.request.method": x.method,
-      "http.response.status_code": x.status,
-      "url.scheme": "http",
-      "server.address": serverAddress && isIP(serverAddress) ? (server ? "unresolved" : "outgoing") : serverAddress,
-      "server.port": serverPort,
-    };
-    if (data.route) metricAttributes["http.route"] = data.route;
-    const set = server ? this.#server : this.#client;
-    const withSpan = trace.setSpan(context.active(), span);
-    set.duration.record(Math.max(0, Number(x.endNs - x.startNs)) / 1e9, metricAttributes, withSpan);
-    set.requestSize.record(x.requestBytes, metricAttributes, withSpan);
-    set.responseSize.record(x.responseBytes, metricAttributes, withSpan);
-
-    if (this.#o.onExchange) {
-      const sc = span.spanContext();
-      const parent = (x.parent?.data as ExchangeData | undefined)?.span?.spanContext();
-      this.#o.onExchange({
-        kind: server ? "server" : "client", service: identity.serviceName, pid: x.connection.pid,
-        name: data.name, method: x.method, path, route: data.route, status: x.status, error,
-        startNs: x.startNs, endNs: x.endNs, requestBytes: x.requestBytes, responseBytes: x.responseBytes,
-        serverAddress, serverPort, clientAddress: server ? peer?.address : undefined,
-        traceId: sc.traceId, spanId: sc.spanId, parentSpanId: parent?.spanId,
-      });
-    }
   }
-}
-
-function instruments(meter: Meter, side: "server" | "client"): Instruments {
-  const histogram = (name: string, unit: string, description: string, buckets: number[]) =>
-    meter.createHistogram(name, { unit, description, advice: { explicitBucketBoundaries: buckets } });
-  return {
-    duration: histogram(`http.${side}.request.duration`, "s", `Duration of HTTP ${side} requests.`, DURATION_BUCKETS),
-    requestSize: histogram(`http.${side}.request.body.size`, "By", `Size of HTTP ${side} request bodies.`, SIZE_BUCKETS),
-    responseSize: histogram(`http.${side}.response.body.size`, "By", `Size of HTTP ${side} response bodies.`, SIZE_BUCKETS),
-  };
 }
 
 /** `host`, `host:port`, `[v6]:port` → parts. */

@@ -10,7 +10,7 @@
  * the next buffer starts a new message, or when the connection closes. Offsets are counted in
  * decoded characters, which equal bytes for the ASCII of heads and chunk lines.
  */
-import { type MessageHead, parseHead, startsMessage } from "./head_parser.ts";
+import { type MessageHead, parseHead, parseHeadCached, startsMessage } from "./head_parser.ts";
 
 /** Longest head accepted; a longer one (a 1 MB header line) is dropped as malformed. */
 export const MAX_HEAD_BYTES = 64 * 1024;
@@ -90,6 +90,18 @@ export class MessageFramer {
           break;
         }
         case "head": {
+          // The usual case, a head that starts and ends in this buffer's prefix: no copies.
+          if (state.text === "") {
+            const end = visible.indexOf("\r\n\r\n", offset);
+            if (end >= 0) {
+              const used = end + 4 - offset;
+              const text = visible.slice(offset, end);
+              state.bytes += used;
+              offset += used;
+              this.#startMessage(text, false, state, ts);
+              break;
+            }
+          }
           const part = visible.slice(offset);
           const before = state.text.length;
           state.text += part;
@@ -206,7 +218,7 @@ export class MessageFramer {
   }
 
   #startMessage(text: string, truncated: boolean, state: Extract<State, { at: "head" }>, ts: bigint): void {
-    const head = parseHead(text, truncated);
+    const head = truncated ? parseHead(text, true) : parseHeadCached(text);
     if (!head) {
       this.#state = { at: "skip" };
       return;
