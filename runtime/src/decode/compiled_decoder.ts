@@ -12,7 +12,15 @@ export type RecordDecoder = (view: DataView, offset: number) => DecodedValue;
 
 const utf8 = new TextDecoder();
 
-/** The string in `bytes[at, at + capacity)` up to its first NUL (ASCII without TextDecoder). */
+/** Below this many bytes an ASCII string is built by hand; at or above it, by TextDecoder. */
+const SHORT_STRING = 24;
+
+/**
+ * The string in `bytes[at, at + capacity)` up to its first NUL. Short ASCII strings (comm, most
+ * names) are built by hand, which beats TextDecoder's call overhead; longer ones go through
+ * TextDecoder, because a string built by appending characters is a rope that the first search
+ * or split has to flatten (an HTTP head's 256 bytes cost 3x more that way).
+ */
 function readString(bytes: Uint8Array, at: number, capacity: number): string {
   let end = at;
   const limit = at + capacity;
@@ -21,7 +29,7 @@ function readString(bytes: Uint8Array, at: number, capacity: number): string {
     if (bytes[end]! >= 0x80) ascii = false;
     end++;
   }
-  if (!ascii) return utf8.decode(bytes.subarray(at, end));
+  if (!ascii || end - at >= SHORT_STRING) return utf8.decode(bytes.subarray(at, end));
   let out = "";
   for (let i = at; i < end; i++) out += String.fromCharCode(bytes[i]!);
   return out;

@@ -42,4 +42,17 @@ describe("compiled decoder", () => {
     const shifted = new DataView(area.buffer, 8, 128);
     expect(decode(shifted, 64)).toEqual(decodeValue(record, two));
   });
+
+  test("strings of every length up to the capacity, short and long, ASCII or not, stop at the NUL", () => {
+    const head: TypeLayout = { kind: "struct", name: "Head", size: 256, align: 1, fields: [
+      { name: "text", type: { kind: "str", capacity: 256 }, offset: 0 },
+    ] };
+    const decode = compileDecoder(head);
+    for (const text of ["", "a", "x".repeat(23), "y".repeat(24), "GET / HTTP/1.1\r\nHost: h\r\n\r\n",
+      "z".repeat(255), "über".repeat(30)]) {
+      expect((decodeBytes(decode, encodeValue(head, { text })) as { text: string }).text).toBe(text);
+    }
+    const full = new Uint8Array(256).fill(0x41);
+    expect((decodeBytes(decode, full) as { text: string }).text).toBe("A".repeat(256));
+  });
 });
