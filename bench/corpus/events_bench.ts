@@ -13,8 +13,8 @@
  * lost, the loop's time per call against the same loop with no probe (its slowdown), the
  * kernel's cost per call (run_time_ns / run_cnt), and the tool's peak RSS.
  * Settings: BENCH_EVENTS_RUNS (5); calls per run BENCH_EVENTS_CALLS (2,000,000),
- * BENCH_EVENTS_BPFTRACE_CALLS (300,000), BENCH_EVENTS_BURST_CALLS (1,000,000),
- * BENCH_EVENTS_BURST_BPFTRACE_CALLS (15,000); BENCH_EVENTS_TOOLS="(Bun)|libbpf" runs only the
+ * BENCH_EVENTS_BPFTRACE_CALLS (300,000), BENCH_EVENTS_BURST_CALLS (2,000,000),
+ * BENCH_EVENTS_BURST_BPFTRACE_CALLS (30,000); BENCH_EVENTS_TOOLS="(Bun)|libbpf" runs only the
  * tools whose names contain one of those; BENCH_EVENTS_WORKLOADS="burst" only that workload
  * ("one,burst" by default).
  */
@@ -153,8 +153,8 @@ export function runEvents(libbpfLoader: string, probeClock: string): EventsResul
   };
   const burst: Workload = {
     name: "getppid_burst", recordsPerCall: burstSize(here),
-    calls: setting("BENCH_EVENTS_BURST_CALLS", 1_000_000),
-    bpftraceCalls: setting("BENCH_EVENTS_BURST_BPFTRACE_CALLS", 15_000),
+    calls: setting("BENCH_EVENTS_BURST_CALLS", 2_000_000),
+    bpftraceCalls: setting("BENCH_EVENTS_BURST_BPFTRACE_CALLS", 30_000),
   };
   const measure = (w: Workload) => runWorkload(w, runs, { here, dir, loop, consumer, libbpfLoader, probeClock });
   const results: EventsResults = { runs, baselineNsPerCall: NaN, rows: [] };
