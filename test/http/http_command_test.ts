@@ -11,28 +11,32 @@ import { curl, startServer } from "./http_harness.ts";
 
 const TSBPF = join(import.meta.dir, "..", "..", "runtime", "bin", "tsbpf");
 
+/** Starts `tsbpf http args` and resolves once it traces (or has exited); stdout is collected. */
+async function startHttpCli(args: string[], env: Record<string, string> = {}) {
+  const cli = spawn(TSBPF, ["http", ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  const output = { out: "", err: "" };
+  cli.stdout!.on("data", (d: Buffer) => { output.out += d.toString(); });
+  const ready = new Promise<void>((resolve) => {
+    cli.stderr!.on("data", (d: Buffer) => {
+      output.err += d.toString();
+      if (output.err.includes("tracing HTTP")) resolve();
+    });
+  });
+  const exited = new Promise<number | null>((resolve) => cli.on("exit", resolve));
+  await Promise.race([ready, exited]);
+  return { output, exited };
+}
+
 withTool("curl")("tsbpf http --port prints one JSON line per request of that server", async () => {
   const node = await startServer("node", [join(import.meta.dir, "fixtures", "node_server.mjs")]);
   const other = await startServer("node", [join(import.meta.dir, "fixtures", "node_server.mjs")]);
   try {
-    const cli = spawn(TSBPF, ["http", "--output", "json", "--duration", "6", "--port", String(node.port)],
-      { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    cli.stdout!.on("data", (d: Buffer) => { out += d.toString(); });
-    const ready = new Promise<void>((resolve) => {
-      cli.stderr!.on("data", (d: Buffer) => {
-        err += d.toString();
-        if (err.includes("tracing HTTP")) resolve();
-      });
-    });
-    const exited = new Promise<number | null>((resolve) => cli.on("exit", resolve));
-    await Promise.race([ready, exited]);
-    expect(err).toContain("tracing HTTP for 6 s");
+    const { output, exited } = await startHttpCli(["--output", "json", "--duration", "6", "--port", String(node.port)]);
+    expect(output.err).toContain("tracing HTTP for 6 s");
     await curl([`http://127.0.0.1:${node.port}/orders/42?password=x`, `http://127.0.0.1:${other.port}/not/selected`,
       `http://127.0.0.1:${node.port}/status/503`]);
     expect(await exited).toBe(0);
-    const lines = out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    const lines = output.out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
     const server = lines.filter((l) => l.kind === "server");
     expect(server.map((l) => `${l.name} ${l.status} ${l.error}`)).toEqual(["GET /orders/* 200 false", "GET /status/* 503 true"]);
     // curl is selected through the server's port too: its client side of the same requests.
@@ -58,18 +62,9 @@ withTool("curl")("tsbpf http --prometheus serves the request histograms it aggre
   const node = await startServer("node", [join(import.meta.dir, "fixtures", "node_server.mjs")]);
   const metricsPort = await freePort();
   try {
-    const cli = spawn(TSBPF, ["http", "--duration", "8", "--port", String(node.port), "--prometheus", `127.0.0.1:${metricsPort}`],
-      { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, OTEL_TRACES_EXPORTER: "none" } });
-    let err = "";
-    const ready = new Promise<void>((resolve) => {
-      cli.stderr!.on("data", (d: Buffer) => {
-        err += d.toString();
-        if (err.includes("tracing HTTP")) resolve();
-      });
-    });
-    const exited = new Promise<number | null>((resolve) => cli.on("exit", resolve));
-    await Promise.race([ready, exited]);
-    expect(err).toContain("tracing HTTP for 8 s");
+    const { output, exited } = await startHttpCli(["--duration", "8", "--port", String(node.port),
+      "--prometheus", `127.0.0.1:${metricsPort}`], { OTEL_TRACES_EXPORTER: "none" });
+    expect(output.err).toContain("tracing HTTP for 8 s");
     await curl([`http://127.0.0.1:${node.port}/orders/42`, `http://127.0.0.1:${node.port}/orders/43`,
       `http://127.0.0.1:${node.port}/status/503`]);
     await Bun.sleep(500); // the agent drains its ring buffer
