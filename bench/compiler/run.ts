@@ -4,7 +4,9 @@
  * (median of COMPILE_RUNS; for tsbpf `tsbpf build --emit-elf`, the CLI as installed), xlated
  * instructions as the kernel reports them (summed over the probe's programs), and ns per event
  * from the kernel's BPF stats (run_time_ns / run_cnt per program over a workload of EVENTS
- * syscalls by a small C program, summed over the probe's programs; median of MEASURE_RUNS).
+ * syscalls by a small C program, summed over the probe's programs; median of at least
+ * MEASURE_RUNS rounds, each with every implementation attached side by side, in an order that
+ * rotates through whole cycles).
  * Prints a markdown table with ratios of tsbpf to the better reference, and writes results.json
  * next to this file.
  *
@@ -23,7 +25,7 @@ import { closeFd, enableStats, kernelRelease, onlineCpus } from "@ts-bpf/loader"
 import { bpftraceSession, loaderSession, type ProgramFigures, type Session } from "./sessions.ts";
 
 const COMPILE_RUNS = 7;
-const MEASURE_RUNS = 7;
+const MEASURE_RUNS = 9;
 const WARMUP_EVENTS = 2_000;
 
 const HERE = new URL(".", import.meta.url).pathname;
@@ -118,36 +120,60 @@ function compileCommand(probe: Probe, impl: Implementation, baseline?: string): 
   }
 }
 
-async function measure(probe: Probe, impl: Implementation, baseline?: string): Promise<Result> {
-  const c = compileCommand(probe, impl, baseline);
-  const compileRuns = Array.from({ length: COMPILE_RUNS }, () => round(timed(c.cmd, c.args, c.env)));
-  const session: Session = impl === "bpftrace"
-    ? await bpftraceSession(`${HERE}probes/${probe.name}.bt`, probe.bpftracePrograms, probe.bpftraceEnv)
+/** Attaches one implementation's probe: bpftrace runs its script, the others load their object. */
+function openSession(probe: Probe, impl: Implementation, object: string): Promise<Session> | Session {
+  return impl === "bpftrace"
+    ? bpftraceSession(`${HERE}probes/${probe.name}.bt`, probe.bpftracePrograms, probe.bpftraceEnv)
     // A copy: the loader reads the bytes from offset 0 of the buffer, which a pooled Buffer is not.
-    : loaderSession(new Uint8Array(readFileSync(c.out)), `${probe.name}.${slug(impl)}.o`);
-  try {
-    // Warm up, and make sure every program is attached and counting before measuring.
-    for (let i = 0; session.figures().some((f) => f.runCount === 0n); i++) {
-      if (i === 50) throw new Error(`${impl} ${probe.name}: a program never ran`);
-      await workload(probe.workload, WARMUP_EVENTS);
-    }
-    const runs: number[] = [];
-    for (let r = 0; r < MEASURE_RUNS; r++) {
-      const before = session.figures();
+    : loaderSession(new Uint8Array(readFileSync(object)), `${probe.name}.${slug(impl)}.o`);
+}
+
+/**
+ * Measures every implementation of `probe` side by side. Each round attaches all of them to the
+ * same tracepoints and runs one workload, so they see the same events under the same machine
+ * load, and each program's run time is its own (bpf_stats count per program). Programs on one
+ * tracepoint run in attach order, and the first pays for cold caches the later ones find warm:
+ * the order rotates every round, so each implementation runs first as often as the others.
+ * (Measured one after another, the same instruction stream came out 6% apart between runs.)
+ */
+async function measureProbe(probe: Probe, impls: Implementation[], baseline?: string): Promise<Result[]> {
+  const builds = impls.map((impl) => {
+    const c = compileCommand(probe, impl, baseline);
+    process.stderr.write(`${probe.name}: compiling with ${impl}…\n`);
+    return { impl, object: c.out, compileRuns: Array.from({ length: COMPILE_RUNS }, () => round(timed(c.cmd, c.args, c.env))) };
+  });
+  const runs = builds.map(() => [] as number[]);
+  let programs: { name: string; xlatedInsns: number }[][] = builds.map(() => []);
+  // Whole rotations only, so each implementation is first (and second, …) equally often.
+  const rounds = Math.ceil(MEASURE_RUNS / builds.length) * builds.length;
+  for (let r = 0; r < rounds; r++) {
+    const order = builds.map((_, k) => (k + r) % builds.length);
+    const sessions: Session[] = new Array(builds.length);
+    try {
+      for (const k of order) sessions[k] = await openSession(probe, builds[k]!.impl, builds[k]!.object);
+      // Warm up, and make sure every program is attached and counting before measuring.
+      for (let i = 0; sessions.some((s) => s.figures().some((f) => f.runCount === 0n)); i++) {
+        if (i === 50) throw new Error(`${probe.name}: a program never ran`);
+        await workload(probe.workload, WARMUP_EVENTS);
+      }
+      const before = sessions.map((s) => s.figures());
       await workload(probe.workload, probe.events);
-      const after = session.figures();
-      runs.push(round(after.reduce((sum, f) => sum + perEvent(before.find((b) => b.name === f.name)!, f), 0)));
+      sessions.forEach((session, k) => {
+        const after = session.figures();
+        runs[k]!.push(round(after.reduce((sum, f) => sum + perEvent(before[k]!.find((b) => b.name === f.name)!, f), 0)));
+      });
+      programs = sessions.map((s) => s.figures().map((f) => ({ name: f.name, xlatedInsns: f.xlatedInsns })));
+    } finally {
+      for (const session of sessions) await session?.close();
     }
-    const programs = session.figures().map((f) => ({ name: f.name, xlatedInsns: f.xlatedInsns }));
-    return {
-      probe: probe.name, implementation: impl,
-      compileMs: { median: round(median(compileRuns)), runs: compileRuns },
-      xlatedInsns: programs.reduce((sum, p) => sum + p.xlatedInsns, 0), programs,
-      nsPerEvent: { median: round(median(runs)), runs },
-    };
-  } finally {
-    await session.close();
+    process.stderr.write(`${probe.name}: round ${r + 1}/${rounds}\n`);
   }
+  return builds.map((b, k) => ({
+    probe: probe.name, implementation: b.impl,
+    compileMs: { median: round(median(b.compileRuns)), runs: b.compileRuns },
+    xlatedInsns: programs[k]!.reduce((sum, p) => sum + p.xlatedInsns, 0), programs: programs[k]!,
+    nsPerEvent: { median: round(median(runs[k]!)), runs: runs[k]! },
+  }));
 }
 
 function perEvent(before: ProgramFigures, after: ProgramFigures): number {
@@ -232,12 +258,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const results: Result[] = [];
   try {
-    for (const probe of PROBES) {
-      for (const impl of implementations(probe)) {
-        process.stderr.write(`${probe.name}: ${impl}…\n`);
-        results.push(await measure(probe, impl, baseline));
-      }
-    }
+    for (const probe of PROBES) results.push(...await measureProbe(probe, implementations(probe), baseline));
   } finally {
     closeFd(statsFd);
   }
