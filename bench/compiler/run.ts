@@ -5,8 +5,7 @@
  * instructions as the kernel reports them (summed over the probe's programs), and ns per event
  * from the kernel's BPF stats (run_time_ns / run_cnt per program over a workload of EVENTS
  * syscalls by a small C program, summed over the probe's programs; median of at least
- * MEASURE_RUNS rounds, each with every implementation attached side by side, in an order that
- * rotates through whole cycles).
+ * MEASURE_RUNS rounds; tsbpf's and clang's objects are measured side by side, see measureProbe).
  * Prints a markdown table with ratios of tsbpf to the better reference, and writes results.json
  * next to this file.
  *
@@ -58,7 +57,8 @@ const PROBES: Probe[] = [
     clangCountingDrops: true },
 ];
 
-type Implementation = "tsbpf" | "tsbpf-baseline" | "clang" | "clang, counting drops" | "bpftrace";
+type Implementation = "tsbpf" | "tsbpf, same object again" | "tsbpf-baseline" | "clang" | "clang, counting drops" |
+  "bpftrace";
 
 /** A file-name-safe form of an implementation's name. */
 const slug = (impl: Implementation) => impl.replace(/[^a-z0-9-]+/g, "-");
@@ -110,6 +110,7 @@ function compileCommand(probe: Probe, impl: Implementation, baseline?: string): 
   switch (impl) {
     // The command a user runs, as bpftrace --emit-elf and clang -c are.
     case "tsbpf": return { cmd: TSBPF, args: ["build", `${base}.ts`, "--emit-elf", out], out };
+    case "tsbpf, same object again": return compileCommand(probe, "tsbpf");
     case "tsbpf-baseline":
       return { cmd: BUN, args: [`${HERE}compile_probe.ts`, `${base}.ts`, out, baseline!], out };
     case "clang": return { cmd: "clang", args: [...CLANG_FLAGS, "-c", `${base}.bpf.c`, "-o", out], out };
@@ -129,51 +130,69 @@ function openSession(probe: Probe, impl: Implementation, object: string): Promis
 }
 
 /**
- * Measures every implementation of `probe` side by side. Each round attaches all of them to the
- * same tracepoints and runs one workload, so they see the same events under the same machine
- * load, and each program's run time is its own (bpf_stats count per program). Programs on one
- * tracepoint run in attach order, and the first pays for cold caches the later ones find warm:
- * the order rotates every round, so each implementation runs first as often as the others.
- * (Measured one after another, the same instruction stream came out 6% apart between runs.)
+ * Measures the implementations of `probe` loaded with our loader (tsbpf, clang) side by side:
+ * each round attaches all of them to the same tracepoints and runs one workload, so they see the
+ * same events under the same machine load, and each program's run time is its own (bpf_stats per
+ * program). Programs on one tracepoint run in attach order, and a program pays for the caches
+ * the one before it left cold, so the order rotates through whole cycles, forwards and then
+ * backwards, giving each implementation every place and two different predecessors. bpftrace is
+ * measured in rounds of its own: its program is twenty times longer (printf through a perf
+ * buffer) and whichever program followed it paid ~15% more. (Measured one after another, the
+ * same instruction stream came out 6% apart between runs.)
  */
 async function measureProbe(probe: Probe, impls: Implementation[], baseline?: string): Promise<Result[]> {
   const builds = impls.map((impl) => {
+    // tsbpf's own object loaded a second time: how far apart one program measures from itself.
+    if (impl === "tsbpf, same object again") {
+      return { impl, object: compileCommand(probe, "tsbpf").out, compileRuns: [] as number[] };
+    }
     const c = compileCommand(probe, impl, baseline);
     process.stderr.write(`${probe.name}: compiling with ${impl}…\n`);
     return { impl, object: c.out, compileRuns: Array.from({ length: COMPILE_RUNS }, () => round(timed(c.cmd, c.args, c.env))) };
   });
   const runs = builds.map(() => [] as number[]);
-  let programs: { name: string; xlatedInsns: number }[][] = builds.map(() => []);
-  // Whole rotations only, so each implementation is first (and second, …) equally often.
-  const rounds = Math.ceil(MEASURE_RUNS / builds.length) * builds.length;
-  for (let r = 0; r < rounds; r++) {
-    const order = builds.map((_, k) => (k + r) % builds.length);
-    const sessions: Session[] = new Array(builds.length);
-    try {
-      for (const k of order) sessions[k] = await openSession(probe, builds[k]!.impl, builds[k]!.object);
-      // Warm up, and make sure every program is attached and counting before measuring.
-      for (let i = 0; sessions.some((s) => s.figures().some((f) => f.runCount === 0n)); i++) {
-        if (i === 50) throw new Error(`${probe.name}: a program never ran`);
-        await workload(probe.workload, WARMUP_EVENTS);
-      }
-      const before = sessions.map((s) => s.figures());
-      await workload(probe.workload, probe.events);
-      sessions.forEach((session, k) => {
-        const after = session.figures();
-        runs[k]!.push(round(after.reduce((sum, f) => sum + perEvent(before[k]!.find((b) => b.name === f.name)!, f), 0)));
-      });
-      programs = sessions.map((s) => s.figures().map((f) => ({ name: f.name, xlatedInsns: f.xlatedInsns })));
-    } finally {
-      for (const session of sessions) await session?.close();
-    }
-    process.stderr.write(`${probe.name}: round ${r + 1}/${rounds}\n`);
+  const programs: { name: string; xlatedInsns: number }[][] = builds.map(() => []);
+  const together = builds.map((_, k) => k).filter((k) => builds[k]!.impl !== "bpftrace");
+  const alone = builds.map((_, k) => k).filter((k) => builds[k]!.impl === "bpftrace");
+  const n = together.length;
+  const cycles = Math.max(2, 2 * Math.ceil(MEASURE_RUNS / (2 * n)));
+  for (let r = 0; r < cycles * n; r++) {
+    const forward = together.map((_, i) => together[(i + r) % n]!);
+    await measureRound(probe, builds, Math.floor(r / n) % 2 === 0 ? forward : forward.reverse(), runs, programs);
+  }
+  for (const k of alone) {
+    for (let r = 0; r < MEASURE_RUNS; r++) await measureRound(probe, builds, [k], runs, programs);
   }
   return builds.map((b, k) => ({
     probe: probe.name, implementation: b.impl,
-    compileMs: { median: round(median(b.compileRuns)), runs: b.compileRuns },
+    compileMs: { median: b.compileRuns.length ? round(median(b.compileRuns)) : NaN, runs: b.compileRuns },
     xlatedInsns: programs[k]!.reduce((sum, p) => sum + p.xlatedInsns, 0), programs: programs[k]!,
     nsPerEvent: { median: round(median(runs[k]!)), runs: runs[k]! },
   }));
+}
+
+/** One round: attach the implementations `order` lists, in that order, and run one workload. */
+async function measureRound(probe: Probe, builds: { impl: Implementation; object: string }[],
+  order: number[], runs: number[][], programs: { name: string; xlatedInsns: number }[][]): Promise<void> {
+  const sessions = new Map<number, Session>();
+  try {
+    for (const k of order) sessions.set(k, await openSession(probe, builds[k]!.impl, builds[k]!.object));
+    // Warm up, and make sure every program is attached and counting before measuring.
+    for (let i = 0; [...sessions.values()].some((s) => s.figures().some((f) => f.runCount === 0n)); i++) {
+      if (i === 50) throw new Error(`${probe.name}: a program never ran`);
+      await workload(probe.workload, WARMUP_EVENTS);
+    }
+    const before = new Map([...sessions].map(([k, s]) => [k, s.figures()]));
+    await workload(probe.workload, probe.events);
+    for (const [k, session] of sessions) {
+      const after = session.figures();
+      runs[k]!.push(round(after.reduce((sum, f) => sum + perEvent(before.get(k)!.find((b) => b.name === f.name)!, f), 0)));
+      programs[k] = after.map((f) => ({ name: f.name, xlatedInsns: f.xlatedInsns }));
+    }
+  } finally {
+    for (const session of sessions.values()) await session.close();
+  }
+  process.stderr.write(`${probe.name}: ${order.map((k) => builds[k]!.impl).join(", ")}\n`);
 }
 
 function perEvent(before: ProgramFigures, after: ProgramFigures): number {
@@ -222,7 +241,7 @@ function table(results: Result[], rs: Ratio[]): string {
   const lines = [
     "| probe | implementation | compile (ms) | xlated insns | ns/event |",
     "|---|---|---:|---:|---:|",
-    ...results.map((r) => `| ${r.probe} | ${r.implementation} | ${r.compileMs.median} | ${r.xlatedInsns} | ` +
+    ...results.map((r) => `| ${r.probe} | ${r.implementation} | ${Number.isNaN(r.compileMs.median) ? "–" : r.compileMs.median} | ${r.xlatedInsns} | ` +
       `${r.nsPerEvent.median} |`),
     "",
     "Ratios, tsbpf ÷ reference (below 1 is better than the reference; \"best\" is the better of clang and bpftrace):",
@@ -236,6 +255,9 @@ function table(results: Result[], rs: Ratio[]): string {
     "",
     "\"clang, counting drops\": the C reference also counting the records a full ring buffer refuses, " +
       "as tsbpf and bpftrace do (the plain clang row does not count them).",
+    "",
+    "\"tsbpf, same object again\": tsbpf's object loaded a second time in the same rounds; how far it " +
+      "lands from the tsbpf row is this run's resolution.",
   ];
   return lines.join("\n");
 }
@@ -252,7 +274,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   run("cc", ["-O2", "-o", `${OUT}workload`, `${HERE}workload.c`]);
   const implementations = (probe: Probe): Implementation[] => ["tsbpf",
-    ...(baseline ? ["tsbpf-baseline" as const] : []), "clang",
+    "tsbpf, same object again" as const, ...(baseline ? ["tsbpf-baseline" as const] : []), "clang",
     ...(probe.clangCountingDrops ? ["clang, counting drops" as const] : []), "bpftrace"];
   const statsFd = enableStats();
   const started = performance.now();
