@@ -14,15 +14,17 @@ type BunImportMeta = ImportMeta & { require(id: string): unknown };
 /** Runs inside the Worker: everything it uses must be required or defined in its body. */
 function epollWorkerMain(): void {
   const { dlopen, FFIType, ptr, read } = (import.meta as BunImportMeta).require("bun:ffi") as typeof BunFFI;
-  // deno-lint-ignore no-explicit-any
-  const scope = globalThis as any;
+  const scope = globalThis as unknown as {
+    onmessage: (event: MessageEvent<{ id: number; epfd: number; timeoutMs: number }>) => void;
+    postMessage(message: { id: number; result: number }): void;
+  };
   const libc = dlopen("libc.so.6", {
     epoll_wait: { args: [FFIType.i32, FFIType.ptr, FFIType.i32, FFIType.i32], returns: FFIType.i32 },
     __errno_location: { args: [], returns: FFIType.ptr },
   });
   const errnoAddress = libc.symbols.__errno_location() as number;
   const events = new Uint8Array(12 * 16);
-  scope.onmessage = (event: MessageEvent<{ id: number; epfd: number; timeoutMs: number }>) => {
+  scope.onmessage = (event) => {
     const { id, epfd, timeoutMs } = event.data;
     const n = libc.symbols.epoll_wait(epfd, ptr(events), 16, timeoutMs);
     scope.postMessage({ id, result: n === -1 ? -read.i32(errnoAddress, 0) : n });
