@@ -30,13 +30,8 @@ const INTEGER_OPERATORS: Record<string, (a: bigint, b: bigint) => bigint | undef
  */
 export function integerConstant(node: Node, constants: ReadonlyMap<string, bigint>): bigint | undefined {
   switch (node.type) {
-    case "Literal": {
-      if (typeof node.bigint === "string") return BigInt(node.bigint);
-      if (typeof node.value !== "number" || !Number.isInteger(node.value)) return undefined;
-      // Literals above 2^53 lose precision as a JS number: read the digits instead.
-      const raw = (node.raw as string | undefined)?.replace(/_/g, "");
-      return raw && /^(0[xob])?[0-9a-f]+$/i.test(raw) ? BigInt(raw) : BigInt(node.value);
-    }
+    case "Literal":
+      return isIntegerLiteral(node) ? integerValue(node) : undefined;
     case "ParenthesizedExpression":
       return integerConstant(node.expression, constants);
     case "Identifier":
@@ -97,4 +92,23 @@ export function constantOptions(node: Node | undefined, constants: ReadonlyMap<s
     }
   }
   return out;
+}
+
+/** Whether `node` is an integer literal (a bigint or integral number literal), maybe negated. */
+export function isIntegerLiteral(node: Node): boolean {
+  if (node.type === "Literal") {
+    return typeof node.bigint === "string" || (typeof node.value === "number" &&
+      Number.isInteger(node.value));
+  }
+  return node.type === "UnaryExpression" && node.operator === "-" && isIntegerLiteral(node.argument);
+}
+
+/** The exact value of an integer literal (bigint literals and number literals alike). */
+export function integerValue(node: Node): bigint {
+  if (node.type === "UnaryExpression") return -integerValue(node.argument);
+  if (typeof node.bigint === "string") return BigInt(node.bigint);
+  const raw = (node.raw as string | undefined)?.replace(/_/g, "");
+  // Literals above 2^53 lose precision as a JS number: read the digits instead.
+  if (raw && /^(0[xob])?[0-9a-f]+$/i.test(raw)) return BigInt(raw);
+  return BigInt(node.value as number);
 }

@@ -210,21 +210,3 @@ function readAttachment(kind: AttachKind, call: Node, span: (n: Node) => Span,
     }
   }
 }
-
-export function isIntegerLiteral(node: Node): boolean {
-  if (node.type === "Literal") {
-    return typeof node.bigint === "string" || (typeof node.value === "number" &&
-      Number.isInteger(node.value));
-  }
-  return node.type === "UnaryExpression" && node.operator === "-" && isIntegerLiteral(node.argument);
-}
-
-/** The exact value of an integer literal (bigint literals and number literals alike). */
-export function integerValue(node: Node): bigint {
-  if (node.type === "UnaryExpression") return -integerValue(node.argument);
-  if (typeof node.bigint === "string") return BigInt(node.bigint);
-  const raw = (node.raw as string | undefined)?.replace(/_/g, "");
-  // Literals above 2^53 lose precision as a JS number: read the digits instead.
-  if (raw && /^(0[xob])?[0-9a-f]+$/i.test(raw)) return BigInt(raw);
-  return BigInt(node.value as number);
-}

@@ -8,7 +8,7 @@ import { imm, reg } from "../../ir/ir.ts";
 import { fail } from "../../diagnostics/diagnostic.ts";
 import { identifierName, type Node } from "../ast.ts";
 import { BOOL, type DslType, I64, type IntType, sizeOf, type StructType, typeName } from "../dsl_types.ts";
-import { integerValue, isIntegerLiteral } from "../probe_module.ts";
+import { integerValue, isIntegerLiteral } from "../constant_values.ts";
 import { lowerCall } from "./calls.ts";
 import { assignment, update } from "./assignments.ts";
 import { arrayLiteral, structLiteral } from "./literals.ts";
