@@ -5,8 +5,8 @@
  * exchange, which made up about half of `tsbpf http`'s own work per request; here an exchange
  * costs one short key and a map lookup, and the attribute object is built once per series.
  * Like the SDK it keeps at most CARDINALITY_LIMIT series per side, the last being
- * `otel.metric.overflow`, which counts the rest. Data points are cumulative whatever temporality the reader prefers,
- * and carry no exemplars.
+ * `otel.metric.overflow`, which counts the rest. Data points are cumulative whatever temporality
+ * the reader prefers, and carry no exemplars.
  */
 import { type Attributes, type HrTime, ValueType } from "@opentelemetry/api";
 import { hrTime } from "@opentelemetry/core";
