@@ -147,6 +147,16 @@ probe.ts:3:7 error TSB1004: ring buffer 'events' needs { bytes: N } with N a pow
     |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 `);
 
+rejects("countLost that is not a boolean", `
+interface E { a: u32 }
+const events = new RingBuf<E>({ bytes: 4096, countLost: 0 });
+test("t", () => 0);
+`, `
+probe.ts:3:7 error TSB1004: ring buffer 'events' needs { countLost: true | false } as a literal
+  3 | const events = new RingBuf<E>({ bytes: 4096, countLost: 0 });
+    |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+`);
+
 rejects("a map with zero entries", `
 const m = new HashMap<u32, u32>({ entries: 0 });
 test("t", () => 0);
@@ -182,10 +192,10 @@ test("t", (ctx) => {
   return 0;
 });
 `, `
-probe.ts:3:13 error TSB2404: readUser() needs the integer type to read
+probe.ts:3:13 error TSB2404: readUser() needs the type to read: an integer, a struct or an array
   3 |   const v = readUser(ctx.arg(0));
     |             ^^^^^^^^^^^^^^^^^^^^
-      hint: write readUser<u32>(address) or assign it to a typed variable
+      hint: write readUser<u32>(address), readUser<MyStruct>(address), or assign it to a typed variable
 `);
 
 rejects("string reads larger than 4096 bytes", `

@@ -45,12 +45,18 @@ export function readUserStr<N extends number>(_address: Ptr, _size: N): str<N> {
 export function readKernelStr<N extends number>(_address: Ptr, _size: N): str<N> {
   return kernelOnly("readKernelStr");
 }
-/** Reads an integer of the declared width from user memory (0 if the read faults). */
-export function readUser<T extends number | bigint>(_address: Ptr): T {
+/**
+ * Reads a value of the declared type from user memory: an integer, a struct or a fixed array,
+ * in one copy (all zero if the read faults).
+ */
+export function readUser<T>(_address: Ptr): T {
   return kernelOnly("readUser");
 }
-/** Reads an integer of the declared width from kernel memory (0 if the read faults). */
-export function readKernel<T extends number | bigint>(_address: Ptr): T {
+/**
+ * Reads a value of the declared type from kernel memory: an integer, a struct or a fixed array,
+ * in one copy (all zero if the read faults).
+ */
+export function readKernel<T>(_address: Ptr): T {
   return kernelOnly("readKernel");
 }
 

@@ -7,7 +7,7 @@ import { Helper } from "@ts-bpf/loader";
 import { imm, reg } from "../../ir/ir.ts";
 import { fail } from "../../diagnostics/diagnostic.ts";
 import { identifierName, type Node } from "../ast.ts";
-import { type DslType, INT_TYPES, U32, U64 } from "../dsl_types.ts";
+import { type DslType, INT_TYPES, sizeOf, U32, U64 } from "../dsl_types.ts";
 import { contextCall } from "./context_access.ts";
 import { lowerExpression } from "./expressions.ts";
 import { wrapConstant } from "./integers.ts";
@@ -99,17 +99,20 @@ function helperCall(l: FunctionLowerer, name: string, args: Node[], node: Node,
     case "readKernel": {
       const typeArg = (node.typeArguments?.params?.[0]) as Node | undefined;
       const type = typeArg ? l.types.resolve(typeArg) : expected;
-      if (!type || type.kind !== "int") {
-        fail("TSB2404", l.span(node), `${name}() needs the integer type to read`,
-          `write ${name}<u32>(address) or assign it to a typed variable`);
+      if (!type || (type.kind !== "int" && type.kind !== "struct" && type.kind !== "array")) {
+        fail("TSB2404", l.span(node), `${name}() needs the type to read: an integer, a struct or an array`,
+          `write ${name}<u32>(address), ${name}<MyStruct>(address), or assign it to a typed variable`);
       }
       const address = l.toScalar(lowerExpression(l, args[0]!, U64), args[0]!, U64);
-      const slot = l.tempSlot(type, `${name}()`);
+      // One helper call fills the whole value: on a fault the kernel zeroes it, so a struct's
+      // slot needs no zeroing of its own (an integer's zero store is dropped as dead anyway).
+      const slot = l.tempSlot(type, `${name}()`, type.kind === "int");
       const p = l.b.vreg();
       l.b.emit({ op: "slot_addr", dst: p, slot, off: 0 });
       call(l, name === "readUser" ? Helper.probe_read_user : Helper.probe_read_kernel,
-        [reg(p), imm(type.bits / 8), reg(address.reg)]);
-      return { kind: "place", type, addr: { kind: "slot", slot }, off: 0 };
+        [reg(p), imm(sizeOf(type)), reg(address.reg)]);
+      // Fresh: a local initialised with it takes the slot over instead of copying it.
+      return { kind: "place", type, addr: { kind: "slot", slot }, off: 0, fresh: true };
     }
     case "printk": return printk(l, args, node);
     case "kstack":
