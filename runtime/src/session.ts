@@ -35,8 +35,10 @@ export interface SessionOptions {
 
 export interface SessionStats {
   events: number;
-  /** Records the kernel could not write (ring buffer full), exact. */
+  /** Records the kernel could not write (ring buffer full), exact (rings that count them). */
   lost: bigint;
+  /** Ring buffers declared with `countLost: false`: what they lost is not known. */
+  uncounted: string[];
   programs: { name: string; runCount: bigint; runTimeNs: bigint }[];
 }
 
@@ -142,9 +144,12 @@ export class Session {
     for (const { reader } of this.#readers) {
       if (reader instanceof PerfBufReader) lost += BigInt(reader.stats.lost);
     }
+    const uncounted = this.artifact.maps.filter((m) => m.options.countLost === false && !m.dropsMap)
+      .map((m) => m.variable);
     return {
       events: this.#events,
       lost,
+      uncounted,
       programs: this.artifact.programs.map((p) => {
         const info = this.collection.program(p.name).info();
         return { name: p.name, runCount: info.runCount, runTimeNs: info.runTimeNs };

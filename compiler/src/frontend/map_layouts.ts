@@ -102,8 +102,16 @@ function layoutOf(decl: MapDeclaration, types: TypeResolver): KernelMap {
         return { ...base, mapType: MapType.PERF_EVENT_ARRAY, key: U32, value: U32, maxEntries: 0,
           record: arg(0) };
       }
+      const countLost = decl.options.countLost ?? true;
+      if (typeof countLost !== "boolean") {
+        fail("TSB1004", decl.span, `ring buffer '${decl.variable}' needs { countLost: true | false } ` +
+          "as a literal");
+      }
+      // countLost: false leaves out the drop counter (five instructions on a cold path, and a
+      // global-data map), as a C program that does not count its drops would: then nothing
+      // knows how many records a full buffer refused, and the runtime says so.
       return { ...base, mapType: MapType.RINGBUF, key: VOID, value: VOID, maxEntries: bytes,
-        record: arg(0), dropsMap: `.data.${name}_drops` };
+        record: arg(0), ...(countLost ? { dropsMap: `.data.${name}_drops` } : {}) };
     }
     case "Count": case "Sum": {
       // Keyed: per-CPU, like bpftrace's count() and sum(). Each CPU adds to its own value (no

@@ -70,11 +70,13 @@ export async function runCommand(args: ParsedArgs, out: (line: string) => void,
   await telemetry?.shutdown();
   if (json) {
     for (const line of jsonLines(snapshots)) out(line);
-    out(toJson({ type: "stats", events: stats.events, lost: stats.lost, programs: stats.programs }));
+    out(toJson({ type: "stats", events: stats.events, lost: stats.lost, programs: stats.programs,
+      ...(stats.uncounted.length ? { uncounted: stats.uncounted } : {}) }));
   } else {
     const report = textReport(snapshots);
     if (report) out(`\n${report}`);
     if (stats.lost > 0n) err(`lost ${stats.lost} records (ring buffer full)`);
+    for (const ring of stats.uncounted) err(`'${ring}' does not count lost records (countLost: false)`);
   }
   return 0;
 }

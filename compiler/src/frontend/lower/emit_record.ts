@@ -13,11 +13,12 @@
  * have effects a dropped record would skip, nor statements of its own: no assignments, no
  * probe functions (inlined with their statements), no map method but get(), no printk().
  * Other records (a local, such a literal, a perf buffer's) are built on the stack and copied
- * with bpf_ringbuf_output / bpf_perf_event_output.
+ * with bpf_ringbuf_output / bpf_perf_event_output; one that lives in a map value (a per-CPU
+ * scratch record) is copied from there.
  *
  * A record the ring buffer refuses is counted in the map's drop counter, global data reached
  * by address (one atomic add, in a block laid out after the rest), from which the runtime
- * reports lost records.
+ * reports lost records; unless the ring was declared with `countLost: false`.
  */
 import { Helper, MapType } from "@ts-bpf/loader";
 import { imm, reg, type VReg } from "../../ir/ir.ts";
@@ -42,8 +43,12 @@ export function emitRecord(l: FunctionLowerer, map: KernelMap, node: Node): Valu
     emitInPlace(l, map, record, literal);
     return { kind: "void" };
   }
-  const given = checkOperand(l, map, record, lowerExpression(l, node, record), node, "records");
-  const value = l.spill(given, record, node, "record");
+  const checked = checkOperand(l, map, record, lowerExpression(l, node, record), node, "records");
+  // A record already in a map value (a looked-up per-CPU scratch record, say) is passed where it
+  // is: the helpers read map values as well as the stack. Anything else is put on the stack.
+  const given = checked.kind === "maybe" ? l.deref(checked, node) : checked;
+  const value = given.kind === "place" && given.addr.kind === "reg" && given.addr.reg !== l.ctxReg &&
+      sizeOf(given.type) === sizeOf(record) ? given : l.spill(given, record, node, "record");
   if (map.mapType === MapType.PERF_EVENT_ARRAY) {
     // bpf_perf_event_output(ctx, map, BPF_F_CURRENT_CPU, data, size): this CPU's buffer.
     l.b.emit({ op: "call", helper: Helper.perf_event_output, args: [reg(l.ctxReg),
@@ -83,9 +88,13 @@ function emitInPlace(l: FunctionLowerer, map: KernelMap, record: StructType, lit
   l.b.startBlock(done);
 }
 
-/** Block `label` (cold): the map's drop counter += 1, then on to `done`. */
+/** Block `label` (cold): the map's drop counter += 1 (if it counts them), then on to `done`. */
 function countDrop(l: FunctionLowerer, map: KernelMap, label: string, done: string): void {
   l.b.startBlock(label, true);
+  if (!map.dropsMap) {
+    l.b.terminate({ op: "br", target: done });
+    return;
+  }
   const counter: VReg = l.b.vreg();
   l.b.emit({ op: "map", dst: counter, map: map.dropsMap!, value: 0 });
   atomicAdd(l, { ptr: counter }, 0, 1n);
