@@ -10,6 +10,11 @@
  * the Prometheus endpoint), and records lost. Target (the issue's, after OBI's headline): under
  * 2% throughput loss, agent RSS under 100 MB. Prints a table; writes bench/http/results.json.
  *
+ * The floor: nginx with only an empty program on `sys_exit` (bench/http/floor_probe.ts, through
+ * `tsbpf run`), the capture probe's attach point. Any syscall tracepoint puts every syscall of
+ * every process on the kernel's tracing path, so this much loss comes with seeing syscalls at
+ * all, before the probe does any work; the agent's own share is its rate against the floor's.
+ *
  * What the loss is made of, per request: the agent's CPU time (µs, from its user + system time
  * up to the end of its drain), and with HTTP_BENCH_KERNEL_STATS=1 the run time of its kernel
  * programs (µs, from its program fds' run_time_ns; kernel.bpf_stats_enabled is set for the run
@@ -163,9 +168,30 @@ async function withAgent<T>(body: (agent: { pid: number; metricsPort: number }) 
   }
 }
 
+/** Runs `body` while the floor probe (an empty sys_exit program) is attached. */
+async function withFloorProbe<T>(body: () => Promise<T>): Promise<T> {
+  const probe = spawn(TSBPF, ["run", join(import.meta.dir, "floor_probe.ts")], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  await new Promise<void>((resolve, reject) => {
+    probe.stderr!.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes("running")) resolve();
+    });
+    probe.on("exit", (code) => reject(new Error(`tsbpf run floor_probe.ts exited (${code}):\n${stderr}`)));
+  });
+  const exited = new Promise((r) => probe.on("exit", r));
+  try {
+    return await body();
+  } finally {
+    probe.kill("SIGINT");
+    await exited;
+  }
+}
+
 const nginx = await startNginx();
 progress(`nginx listens on ${nginx.port}`);
 const base: number[] = [];
+const floor: number[] = [];
 const probed: number[] = [];
 const cpu: number[] = [];
 const cpuPerRequestUs: number[] = [];
@@ -180,6 +206,8 @@ try {
   for (let run = 0; run < RUNS; run++) {
     base.push((await wrk(nginx.port)).rps);
     progress(`run ${run + 1}: ${base.at(-1)!.toFixed(0)} requests/s without the agent`);
+    floor.push((await withFloorProbe(() => wrk(nginx.port))).rps);
+    progress(`run ${run + 1}: ${floor.at(-1)!.toFixed(0)} requests/s with an empty sys_exit program`);
     const { value, stderr } = await withAgent(async (agent) => {
       const startedCount = await counted(agent.metricsPort, nginx.port);
       const u0 = usage(agent.pid);
@@ -210,11 +238,16 @@ try {
 }
 
 const b = median(base);
+const f = median(floor);
 const p = median(probed);
 const loss = (1 - p / b) * 100;
+const floorLoss = (1 - f / b) * 100;
+// Each run's own ratios, so that a slow minute for one run does not pair with a fast one.
+const agentVsFloor = median(probed.map((x, i) => x / floor[i]!));
 const results = {
   runs: RUNS, seconds: SECONDS, connections: CONNECTIONS, cpus,
-  baselineRps: b, probedRps: p, throughputLossPercent: loss,
+  baselineRps: b, floorRps: f, probedRps: p, throughputLossPercent: loss, floorLossPercent: floorLoss,
+  agentRpsVsFloor: agentVsFloor,
   agentCpuCores: median(cpu), agentCpuPerRequestUs: median(cpuPerRequestUs),
   kernelProgramsPerRequestUs: KERNEL_STATS ? median(kernelPerRequestUs) : "not measured (HTTP_BENCH_KERNEL_STATS=1)",
   agentPeakRssMb: hwmKb / 1024, requestsCountedRatio: median(seen),
@@ -227,9 +260,12 @@ console.log("");
 console.log("| | requests/s | throughput loss | agent CPU (cores) | agent peak RSS | requests the agent counted |");
 console.log("|---|---|---|---|---|---|");
 console.log(`| no probe | ${b.toFixed(0)} | | | | |`);
+console.log(`| empty sys_exit program (the floor) | ${f.toFixed(0)} | ${floorLoss.toFixed(1)}% | | | |`);
 console.log(`| tsbpf http | ${p.toFixed(0)} | ${loss.toFixed(1)}% (target < 2%) | ${median(cpu).toFixed(2)} | ` +
   `${(hwmKb / 1024).toFixed(0)} MB (target < 100 MB) | ${(median(seen) * 100).toFixed(1)}% |`);
 console.log("");
+console.log(`tsbpf http ÷ the floor: ${agentVsFloor.toFixed(3)} of its requests/s ` +
+  `(the agent's own share of the loss: ${((1 - agentVsFloor) * 100).toFixed(1)}%)`);
 console.log(`per request: agent CPU ${median(cpuPerRequestUs).toFixed(1)} µs` + (KERNEL_STATS
   ? `, kernel programs ${median(kernelPerRequestUs).toFixed(2)} µs (all traced processes' syscalls)` : ""));
 if (lostLines) console.log(`\n${lostLines}`);

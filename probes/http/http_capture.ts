@@ -1,19 +1,30 @@
 /**
- * http_capture: the kernel side of `tsbpf http`, zero-code HTTP/1.x capture from syscall
- * tracepoints (this kernel has no kprobes). It follows TCP connections a process accepts
- * (server side) or connects (client side), keyed by process and file descriptor, and sends to
- * userspace, for every read or write on such a connection, its length, its time and a bounded
- * prefix of its bytes. All HTTP parsing and pairing happens in userspace
- * (runtime/src/http/): the kernel only says "these bytes moved on this connection".
+ * http_capture: the kernel side of `tsbpf http`, zero-code HTTP/1.x capture from syscalls (this
+ * kernel has no kprobes). It follows TCP connections a process accepts (server side) or connects
+ * (client side), keyed by process and file descriptor, and sends to userspace, for every read or
+ * write on such a connection, its length, its time and a bounded prefix of its bytes. All HTTP
+ * parsing and pairing happens in userspace (runtime/src/http/): the kernel only says "these bytes
+ * moved on this connection".
+ *
+ * One program on the `sys_exit` raw tracepoint sees every syscall as it returns, with the
+ * caller's saved registers: the syscall's number and arguments are still there (x86-64 keeps
+ * them in pt_regs; a syscall does not change them), and by then the result is known and a read's
+ * bytes are in its buffer. So nothing is remembered between a syscall's entry and its exit: no
+ * per-thread map written and deleted on every read and write, and no second program per syscall.
+ * (Enabling any syscall tracepoint puts every syscall of every process on the kernel's slow path;
+ * measured with nginx under wrk on this project's 2-core VM, empty programs on the 25 per-syscall
+ * tracepoints this probe used before cost about 12% of nginx's throughput, as does one empty
+ * program on sys_exit: that floor is the price of seeing syscalls at all. See bench/http.)
  *
  * What it captures:
  * - accept/accept4 (server connections, with the peer's address and the listening fd) and
  *   connect (client connections to IPv4/IPv6 peers, blocking or in progress);
- * - read, readv, recvfrom, recvmsg (inbound) and write, writev, sendto, sendmsg, sendfile64
+ * - read, readv, recvfrom, recvmsg (inbound) and write, writev, sendto, sendmsg, sendfile
  *   (outbound) on those connections; the prefix is the first PREFIX bytes of the first iovec;
  * - close, which ends the connection.
  *
  * What it does not handle yet (said plainly, so nobody relies on it):
+ * - x86-64 only (syscall numbers and pt_regs offsets below);
  * - connections opened before the probe started are not followed (their accept/connect was not
  *   seen);
  * - only the first iovec of readv/recvmsg/writev/sendmsg is copied (its length is sent, so
@@ -21,11 +32,13 @@
  *   TLS (no libssl uprobes yet) are not seen;
  * - the prefix is read with bpf_probe_read_user_str, so it stops at a NUL byte, and a prefix that
  *   would cross into an unmapped page reads as empty: userspace then sees only the length;
- * - fds passed between processes (SCM_RIGHTS) or duplicated with dup2 are not followed.
+ * - fds passed between processes (SCM_RIGHTS) or duplicated with dup2 are not followed;
+ * - a close is seen as it returns: another thread of the process that reuses the fd number for
+ *   a new connection in the instant between the close and its return loses that connection.
  */
 import {
-  ArrayMap, type bool, PerCpuArrayMap, type i64, ktimeNs, LruHashMap, pid, readUser, readUserStr, RingBuf,
-  type str, tid, tracepoint, type u16, u32, u64, u8,
+  ArrayMap, type bool, i64, ktimeNs, LruHashMap, PerCpuArrayMap, pid, rawTracepoint, readKernel, readUser,
+  readUserStr, RingBuf, type str, tid, type u16, u32, u64, u8,
 } from "@ts-bpf/probes";
 
 /** Bytes of each buffer sent to userspace: OBI's FULL_BUF_SIZE. */
@@ -45,22 +58,32 @@ const OUT = 2;
 
 const AF_INET = 2;
 const AF_INET6 = 10;
-const EINPROGRESS = 115;
+const EINPROGRESS = 115n;
 
 interface ConnKey { pid: u32; fd: u32 }
 interface Conn { role: u8; openedNs: u64 }
 
-/** A syscall in flight on one thread: its arguments, kept from sys_enter for sys_exit. */
-interface Call {
-  fd: u32;
-  dir: u8;
-  /** The connection's role, looked up at sys_enter (so sys_exit needs no second lookup). */
-  role: u8;
-  /** The user buffer (first iovec's base), or the sockaddr for accept/connect. */
-  buf: u64;
-  /** The first iovec's length (the whole count for read/write). */
-  seg: u64;
-}
+/**
+ * The end of x86-64's struct pt_regs, from offset 96: the registers that carry a syscall's first
+ * three arguments, and its number (orig_ax; ax already holds the result).
+ */
+interface SyscallRegs { dx: u64; si: u64; di: u64; nr: u64 }
+const REGS_OFFSET = 96n;
+
+/** x86-64 syscall numbers. */
+const SYS_READ = 0n;
+const SYS_WRITE = 1n;
+const SYS_CLOSE = 3n;
+const SYS_READV = 19n;
+const SYS_WRITEV = 20n;
+const SYS_SENDFILE = 40n;
+const SYS_CONNECT = 42n;
+const SYS_ACCEPT = 43n;
+const SYS_SENDTO = 44n;
+const SYS_RECVFROM = 45n;
+const SYS_SENDMSG = 46n;
+const SYS_RECVMSG = 47n;
+const SYS_ACCEPT4 = 288n;
 
 /** One record to userspace: a connection opened or closed, or bytes moved on it. */
 interface HttpEvent {
@@ -95,7 +118,6 @@ interface HttpEvent {
 }
 
 const conns = new LruHashMap<ConnKey, Conn>({ entries: 65536 });
-const calls = new LruHashMap<u32, Call>({ entries: 16384 });
 // 1 MiB: about 3,400 records, 30 ms of a server doing 30,000 requests/s with both ends traced
 // (four records a request), well over the consumer's pauses (1 ms between drains, a few ms for
 // a young-generation garbage collection); losses are counted and reported, and the benchmark
@@ -117,25 +139,6 @@ const ignored = new ArrayMap<u32>({ entries: 1 });
 function isIgnored(): bool {
   const own = ignored.get(0);
   return own !== undefined && own === pid();
-}
-
-/** Remembers an accept's sockaddr pointer until it returns. */
-function enterAccept(fd: u64, sockaddr: u64): void {
-  if (isIgnored()) return;
-  calls.set(tid(), { fd: u32(fd), dir: 0, role: 0, buf: sockaddr, seg: 0n });
-}
-
-/** A returned accept: a new server connection on fd `ret`. */
-function exitAccept(ret: i64): void {
-  const call = calls.get(tid());
-  if (call === undefined) return;
-  const sockaddr = call.buf;
-  const listenFd = call.fd;
-  calls.delete(tid());
-  if (ret < 0n) return;
-  const fd = u32(ret);
-  conns.set({ pid: pid(), fd }, { role: SERVER, openedNs: ktimeNs() });
-  emitOpen(SERVER, fd, listenFd, sockaddr);
 }
 
 /** Fills the fields every event has, and clears the rest (the scratch record is reused). */
@@ -177,120 +180,129 @@ function emitOpen(role: u32, fd: u32, listenFd: u32, sockaddr: u64): void {
   events.emit(e);
 }
 
-/** A read or write on a followed connection starts: keep its buffer for the exit. */
-function enterData(fd: u64, dir: u32, buf: u64, seg: u64): void {
-  const known = conns.get({ pid: pid(), fd: u32(fd) });
-  if (known === undefined) return;
-  calls.set(tid(), { fd: u32(fd), dir, role: known.role, buf, seg });
+/** A returned accept on `listenFd`: a new server connection on fd `ret`. */
+function accepted(listenFd: u64, sockaddr: u64, ret: i64): void {
+  if (ret < 0n || isIgnored()) return;
+  const fd = u32(ret);
+  conns.set({ pid: pid(), fd }, { role: SERVER, openedNs: ktimeNs() });
+  emitOpen(SERVER, fd, u32(listenFd), sockaddr);
 }
 
-/** The first iovec of an iovec array: its base and length. */
-function enterVector(fd: u64, dir: u32, vec: u64): void {
-  const known = conns.get({ pid: pid(), fd: u32(fd) });
-  if (known === undefined) return;
-  calls.set(tid(), { fd: u32(fd), dir, role: known.role, buf: readUser<u64>(vec), seg: readUser<u64>(vec + 8n) });
-}
-
-/** A msghdr's first iovec (msg_iov is at offset 16 of struct user_msghdr). */
-function enterMessage(fd: u64, dir: u32, msg: u64): void {
-  const known = conns.get({ pid: pid(), fd: u32(fd) });
-  if (known === undefined) return;
-  const vec = readUser<u64>(msg + 16n);
-  calls.set(tid(), { fd: u32(fd), dir, role: known.role, buf: readUser<u64>(vec), seg: readUser<u64>(vec + 8n) });
-}
-
-/** A read or write returned `ret` bytes: send its length and prefix. */
-function exitData(ret: i64): void {
-  const call = calls.get(tid());
-  if (call === undefined) return;
-  if (ret <= 0n) {
-    calls.delete(tid());
-    return;
-  }
-  let seg: u32 = 0xffffffff;
-  if (call.seg < 0xffffffffn) seg = u32(call.seg);
-  // The prefix is real up to min(len, seg); sendfile has no buffer (a read of address 0 gives an
-  // empty string) and seg 0. Only about that many bytes are copied (a read into a large buffer
-  // would otherwise send its stale tail, and userspace decodes every byte up to the NUL): a
-  // request's head usually fits in 64 bytes, a response's needs the 256. The size must be a
-  // constant, hence two emits. Each is a literal, so the record is reserved in the ring buffer
-  // and filled in place (no copy). The role was looked up at sys_enter: a close of this fd by
-  // another thread while the call was in flight ends the connection in userspace anyway (its
-  // CLOSE record comes first).
-  let real: u64 = u64(ret);
-  if (call.seg < real) real = call.seg;
-  if (real < 64n) {
-    events.emit({
-      kind: DATA, role: call.role, dir: call.dir, family: 0, port: 0, pid: pid(), tid: tid(), fd: call.fd,
-      listenFd: 0, len: u32(ret), seg, ts: ktimeNs(), addr0: 0, addr1: 0, addr2: 0, addr3: 0,
-      // A shorter string into the 256-byte field is what the compiler means to do (it reads at
-      // most 64 bytes into it); TypeScript's types only know "str<64> is not str<256>", and the
-      // DSL has no cast between capacities, hence the directive.
-      // @ts-expect-error str<64> into str<256> (see above)
-      data: readUserStr(call.buf, 64),
-    });
-  } else {
-    events.emit({
-      kind: DATA, role: call.role, dir: call.dir, family: 0, port: 0, pid: pid(), tid: tid(), fd: call.fd,
-      listenFd: 0, len: u32(ret), seg, ts: ktimeNs(), addr0: 0, addr1: 0, addr2: 0, addr3: 0,
-      data: readUserStr(call.buf, PREFIX),
-    });
-  }
-  calls.delete(tid());
-}
-
-tracepoint("syscalls:sys_enter_accept4", (ctx) => enterAccept(ctx.fd, ctx.upeer_sockaddr));
-tracepoint("syscalls:sys_exit_accept4", (ctx) => exitAccept(ctx.ret));
-tracepoint("syscalls:sys_enter_accept", (ctx) => enterAccept(ctx.fd, ctx.upeer_sockaddr));
-tracepoint("syscalls:sys_exit_accept", (ctx) => exitAccept(ctx.ret));
-
-tracepoint("syscalls:sys_enter_connect", (ctx) => {
-  if (isIgnored()) return;
-  const family = readUser<u16>(ctx.uservaddr);
-  if (family !== AF_INET && family !== AF_INET6) return;
-  calls.set(tid(), { fd: u32(ctx.fd), dir: 0, role: 0, buf: ctx.uservaddr, seg: 0n });
-});
-tracepoint("syscalls:sys_exit_connect", (ctx) => {
-  const call = calls.get(tid());
-  if (call === undefined) return;
-  const fd = call.fd;
-  const sockaddr = call.buf;
-  calls.delete(tid());
+/** A returned connect of `fd` to `sockaddr`: a client connection, if to an IP peer. */
+function connected(fd: u64, sockaddr: u64, ret: i64): void {
   // A non-blocking connect returns -EINPROGRESS and completes later: follow it from now.
-  if (ctx.ret !== 0n && ctx.ret !== -EINPROGRESS) return;
-  conns.set({ pid: pid(), fd }, { role: CLIENT, openedNs: ktimeNs() });
-  emitOpen(CLIENT, fd, 0, sockaddr);
-});
+  if (ret !== 0n && ret !== -EINPROGRESS) return;
+  if (isIgnored()) return;
+  const family = readUser<u16>(sockaddr);
+  if (family !== AF_INET && family !== AF_INET6) return;
+  conns.set({ pid: pid(), fd: u32(fd) }, { role: CLIENT, openedNs: ktimeNs() });
+  emitOpen(CLIENT, u32(fd), 0, sockaddr);
+}
 
-tracepoint("syscalls:sys_enter_read", (ctx) => enterData(ctx.fd, IN, ctx.buf, ctx.count));
-tracepoint("syscalls:sys_exit_read", (ctx) => exitData(ctx.ret));
-tracepoint("syscalls:sys_enter_recvfrom", (ctx) => enterData(ctx.fd, IN, ctx.ubuf, ctx.size));
-tracepoint("syscalls:sys_exit_recvfrom", (ctx) => exitData(ctx.ret));
-tracepoint("syscalls:sys_enter_readv", (ctx) => enterVector(ctx.fd, IN, ctx.vec));
-tracepoint("syscalls:sys_exit_readv", (ctx) => exitData(ctx.ret));
-tracepoint("syscalls:sys_enter_recvmsg", (ctx) => enterMessage(ctx.fd, IN, ctx.msg));
-tracepoint("syscalls:sys_exit_recvmsg", (ctx) => exitData(ctx.ret));
-
-tracepoint("syscalls:sys_enter_write", (ctx) => enterData(ctx.fd, OUT, ctx.buf, ctx.count));
-tracepoint("syscalls:sys_exit_write", (ctx) => exitData(ctx.ret));
-tracepoint("syscalls:sys_enter_sendto", (ctx) => enterData(ctx.fd, OUT, ctx.buff, ctx.len));
-tracepoint("syscalls:sys_exit_sendto", (ctx) => exitData(ctx.ret));
-tracepoint("syscalls:sys_enter_writev", (ctx) => enterVector(ctx.fd, OUT, ctx.vec));
-tracepoint("syscalls:sys_exit_writev", (ctx) => exitData(ctx.ret));
-tracepoint("syscalls:sys_enter_sendmsg", (ctx) => enterMessage(ctx.fd, OUT, ctx.msg));
-tracepoint("syscalls:sys_exit_sendmsg", (ctx) => exitData(ctx.ret));
-// sendfile copies file bytes the process never sees: only the length goes up (no prefix).
-tracepoint("syscalls:sys_enter_sendfile64", (ctx) => enterData(ctx.out_fd, OUT, 0n, 0n));
-tracepoint("syscalls:sys_exit_sendfile64", (ctx) => exitData(ctx.ret));
-
-tracepoint("syscalls:sys_enter_close", (ctx) => {
-  const key: ConnKey = { pid: pid(), fd: u32(ctx.fd) };
+/** A returned close of a followed connection ends it. */
+function closed(fd: u64, ret: i64): void {
+  if (ret !== 0n) return;
+  const key: ConnKey = { pid: pid(), fd: u32(fd) };
   const known = conns.get(key);
   if (known === undefined) return;
   const role = known.role;
   conns.delete(key);
   const e = scratch.get(0);
   if (e === undefined) return;
-  startEvent(e, CLOSE, role, u32(ctx.fd));
+  startEvent(e, CLOSE, role, u32(fd));
   events.emit(e);
+}
+
+/** The first iovec (base, length) of an iovec array. */
+interface Iovec { base: u64; len: u64 }
+
+/** A read or write of `ret` bytes from/to `buf` (its first `seg` bytes contiguous) on fd `fd`. */
+function moved(fd: u64, dir: u32, buf: u64, seg: u64, ret: i64): void {
+  const known = conns.get({ pid: pid(), fd: u32(fd) });
+  if (known === undefined) return;
+  let seg32: u32 = 0xffffffff;
+  if (seg < 0xffffffffn) seg32 = u32(seg);
+  // The prefix is real up to min(len, seg); sendfile has no buffer (a read of address 0 gives an
+  // empty string) and seg 0. Only about that many bytes are copied (a read into a large buffer
+  // would otherwise send its stale tail, and userspace decodes every byte up to the NUL): a
+  // request's head usually fits in 64 bytes, a response's needs the 256. The size must be a
+  // constant, hence two emits. Each is a literal, so the record is reserved in the ring buffer
+  // and filled in place (no copy).
+  let real: u64 = u64(ret);
+  if (seg < real) real = seg;
+  if (real < 64n) {
+    events.emit({
+      kind: DATA, role: known.role, dir, family: 0, port: 0, pid: pid(), tid: tid(), fd: u32(fd),
+      listenFd: 0, len: u32(ret), seg: seg32, ts: ktimeNs(), addr0: 0, addr1: 0, addr2: 0, addr3: 0,
+      // A shorter string into the 256-byte field is what the compiler means to do (it reads at
+      // most 64 bytes into it); TypeScript's types only know "str<64> is not str<256>", and the
+      // DSL has no cast between capacities, hence the directive.
+      // @ts-expect-error str<64> into str<256> (see above)
+      data: readUserStr(buf, 64),
+    });
+  } else {
+    events.emit({
+      kind: DATA, role: known.role, dir, family: 0, port: 0, pid: pid(), tid: tid(), fd: u32(fd),
+      listenFd: 0, len: u32(ret), seg: seg32, ts: ktimeNs(), addr0: 0, addr1: 0, addr2: 0, addr3: 0,
+      data: readUserStr(buf, PREFIX),
+    });
+  }
+}
+
+rawTracepoint("sys_exit", (ctx) => {
+  // args: (struct pt_regs *regs, long ret)
+  const regs = readKernel<SyscallRegs>(ctx.arg(0) + REGS_OFFSET);
+  const ret = i64(ctx.arg(1));
+  // Data syscalls fall through to one place that sends the record (one copy of the emit code):
+  // each case says which way the bytes went and where the first contiguous run of them is.
+  let dir: u32 = IN;
+  let buf: u64 = regs.si;
+  let seg: u64 = regs.dx;
+  switch (regs.nr) {
+    case SYS_READ:
+    case SYS_RECVFROM:
+      break;
+    case SYS_WRITE:
+    case SYS_SENDTO:
+      dir = OUT;
+      break;
+    case SYS_READV:
+    case SYS_WRITEV: {
+      if (regs.nr === SYS_WRITEV) dir = OUT;
+      if (ret <= 0n) return;
+      const first = readUser<Iovec>(regs.si);
+      buf = first.base;
+      seg = first.len;
+      break;
+    }
+    case SYS_RECVMSG:
+    case SYS_SENDMSG: {
+      if (regs.nr === SYS_SENDMSG) dir = OUT;
+      if (ret <= 0n) return;
+      // msg_iov is at offset 16 of struct user_msghdr.
+      const first = readUser<Iovec>(readUser<u64>(regs.si + 16n));
+      buf = first.base;
+      seg = first.len;
+      break;
+    }
+    // sendfile copies file bytes the process never sees: only the length goes up (no prefix).
+    case SYS_SENDFILE:
+      dir = OUT;
+      buf = 0n;
+      seg = 0n;
+      break;
+    case SYS_ACCEPT:
+    case SYS_ACCEPT4:
+      accepted(regs.di, regs.si, ret);
+      return;
+    case SYS_CONNECT:
+      connected(regs.di, regs.si, ret);
+      return;
+    case SYS_CLOSE:
+      closed(regs.di, ret);
+      return;
+    default:
+      return;
+  }
+  if (ret > 0n) moved(regs.di, dir, buf, seg, ret);
 });
