@@ -139,8 +139,11 @@ function layoutOf(decl: MapDeclaration, types: TypeResolver): KernelMap {
         return { ...base, mapType: MapType.ARRAY, key: U32, value: U64,
           maxEntries: decl.kind === "Histogram" ? HISTOGRAM_BUCKETS : linearBuckets(decl), userKey };
       }
+      // The bucket is a u32 (at most 65 log2 buckets, or the linear ones): beside a u32 key
+      // (a pid, a thread) the map key is 8 bytes, as C programs' {tid, slot} keys are, and
+      // every lookup hashes half as much as with a u64 bucket.
       const key = makeStruct(`${name}_key`, [{ name: "key", type: userKey },
-        { name: "bucket", type: U64 }]);
+        { name: "bucket", type: U32 }]);
       return { ...base, mapType: MapType.HASH, key, value: U64, maxEntries: entries(10240), userKey,
         flags: BPF_F_NO_PREALLOC };
     }

@@ -216,7 +216,7 @@ function entryKey(l: FunctionLowerer, map: KernelMap, keyNode: Node | undefined,
   const keyType = map.key as StructType;
   const slot = l.tempSlot(keyType, "key");
   l.storeValue(map.userKey, { kind: "slot", slot }, 0, lowerExpression(l, keyNode, map.userKey), keyNode);
-  l.b.emit({ op: "store", addr: { kind: "slot", slot }, off: keyType.fields[1]!.offset, size: 8, src: reg(bucket) });
+  l.b.emit({ op: "store", addr: { kind: "slot", slot }, off: keyType.fields[1]!.offset, size: 4, src: reg(bucket) });
   return l.addressOf({ kind: "place", type: keyType, addr: { kind: "slot", slot }, off: 0 });
 }
 
