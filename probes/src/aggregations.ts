@@ -32,9 +32,13 @@ export class Count<K = void> extends Aggregation<K> {
   }
 }
 
-/** Sums values per key (`sum()`); a monotonic counter. */
-export class Sum<K = void> extends Aggregation<K> {
-  add(_value: u64, _key?: K): void {
+/**
+ * Sums values per key (`sum()`). `V`: the value type, u64 unless declared; an unsigned sum is a
+ * monotonic counter, a signed one (`new Sum<u32, i64>()`, values that may be negative, as
+ * bpftrace's sum() takes) an up-down counter that reads back signed.
+ */
+export class Sum<K = void, V extends RecordedValue = u64> extends Aggregation<K> {
+  add(_value: V, _key?: K): void {
     throw new Error("Sum.add() runs only inside kernel handlers");
   }
 }

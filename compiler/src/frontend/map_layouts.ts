@@ -116,8 +116,10 @@ function layoutOf(decl: MapDeclaration, types: TypeResolver): KernelMap {
     case "Count": case "Sum": {
       // Keyed: per-CPU, like bpftrace's count() and sum(). Each CPU adds to its own value (no
       // cache line bouncing between CPUs) and a first insert needs no retry to stay exact;
-      // readers sum the CPUs' values. Keyless: one array slot, which always exists.
-      const map = keyed(base, arg(0), U64, entries(10240));
+      // readers sum the CPUs' values. Keyless: one array slot, which always exists. A signed
+      // Sum adds the same bits (two's complement) and is read back as an i64.
+      const value = decl.kind === "Sum" ? recordedValue(decl, arg(1)) : U64;
+      const map = keyed(base, arg(0), value, entries(10240));
       return map.mapType === MapType.HASH ? { ...map, mapType: MapType.PERCPU_HASH } : map;
     }
     case "Max": case "Min": {

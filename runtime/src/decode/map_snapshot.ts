@@ -89,7 +89,10 @@ export function snapshot(map: ArtifactMap, live: BpfMap): MapSnapshot {
   if (live.perCpu) {
     return { kind: "table", map, entries: entries.map(([k, v]) => ({
       key: decodeValue(map.key, k),
-      value: map.value.kind === "int" && map.value.bits === 64 ? sumU64(v, v.length / 8)
+      // A signed sum (Sum<K, i64>) adds the CPUs' two's complement values and reads the
+      // 64-bit total as signed, as the kernel would have.
+      value: map.value.kind === "int" && map.value.bits === 64
+        ? (map.value.signed ? BigInt.asIntN(64, sumU64(v, v.length / 8)) : sumU64(v, v.length / 8))
         : decodeValue(map.value, v),
     })) };
   }

@@ -21,7 +21,7 @@ import { type MapSnapshot, snapshot } from "../decode/map_snapshot.ts";
 import type { Session } from "../session.ts";
 import { keyAttributes } from "./attributes.ts";
 import { kernelBoundaries, kernelBucketCount } from "./histogram_buckets.ts";
-import { exportedMaps, telemetryName } from "./snapshot_metrics.ts";
+import { exportedMaps, sumIsSigned, telemetryName } from "./snapshot_metrics.ts";
 
 /** Registers instruments for `session`'s named aggregations on `meter`; returns the undo. */
 export function registerMapInstruments(session: Session, meter: Meter): () => void {
@@ -44,7 +44,9 @@ export function registerInstruments(maps: readonly ArtifactMap[], read: () => Ma
     });
     if (map.kind === "Count" || map.kind === "Sum" || map.kind === "Min" || map.kind === "Max") {
       const gauge = map.kind === "Min" || map.kind === "Max";
-      const instrument = gauge ? meter.createObservableGauge(name, options()) : meter.createObservableCounter(name, options());
+      const instrument = gauge ? meter.createObservableGauge(name, options())
+        : sumIsSigned(map) ? meter.createObservableUpDownCounter(name, options())
+        : meter.createObservableCounter(name, options());
       observables.push(instrument);
       byMap.set(map, (snap, result) => {
         if (snap.kind !== "table") return;
@@ -55,7 +57,8 @@ export function registerInstruments(maps: readonly ArtifactMap[], read: () => Ma
       });
     } else if (map.kind === "Stats" || map.kind === "Avg") {
       const count = meter.createObservableCounter(`${name}.count`, options(""));
-      const total = meter.createObservableCounter(`${name}.sum`, options());
+      const total = sumIsSigned(map) ? meter.createObservableUpDownCounter(`${name}.sum`, options())
+        : meter.createObservableCounter(`${name}.sum`, options());
       const min = meter.createObservableGauge(`${name}.min`, options());
       const max = meter.createObservableGauge(`${name}.max`, options());
       observables.push(count, total, min, max);

@@ -3,9 +3,11 @@
  * cumulative totals, so each becomes a cumulative data point as it stands, with no re-recording.
  *
  * Which maps: aggregations with a telemetry name (`options.name`), not hidden.
- * - Count, Sum → a monotonic cumulative Sum, one data point per key;
+ * - Count, Sum → a monotonic cumulative Sum, one data point per key (a Sum of a signed type,
+ *   whose total may go down, a non-monotonic one: an up-down counter);
  * - Min, Max → a Gauge (an entry exists only once a value was recorded, so 0 is a real minimum);
- * - Stats / Avg → four instruments: `<name>.count` and `<name>.sum` (monotonic Sums),
+ * - Stats / Avg → four instruments: `<name>.count` and `<name>.sum` (monotonic Sums; the sum
+ *   of a signed type non-monotonic),
  *   `<name>.min` and `<name>.max` (Gauges);
  * - Histogram, LinearHistogram → a cumulative explicit-bucket Histogram whose boundaries match
  *   the kernel buckets (see histogram_buckets.ts); no sum, min or max (the kernel keeps none).
@@ -48,7 +50,8 @@ export function snapshotMetrics(snapshots: readonly MapSnapshot[], start: HrTime
     if (snap.kind === "table") {
       const kind = snap.map.kind;
       if (kind === "Count" || kind === "Sum") {
-        out.push(sum(descriptor(snap.map, name), snap.entries.map((e) => point(e.key, toNumber(e.value)))));
+        out.push(sum(descriptor(snap.map, name), snap.entries.map((e) => point(e.key, toNumber(e.value))),
+          !sumIsSigned(snap.map)));
       } else if (kind === "Min" || kind === "Max") {
         const entries = snap.entries;
         out.push(gauge(descriptor(snap.map, name), entries.map((e) => point(e.key, toNumber(e.value)))));
@@ -56,7 +59,8 @@ export function snapshotMetrics(snapshots: readonly MapSnapshot[], start: HrTime
     } else if (snap.kind === "stats") {
       const entries = snap.entries;
       out.push(sum(descriptor(snap.map, `${name}.count`, ""), entries.map((e) => point(e.key, Number(e.count)))));
-      out.push(sum(descriptor(snap.map, `${name}.sum`), entries.map((e) => point(e.key, Number(e.sum)))));
+      out.push(sum(descriptor(snap.map, `${name}.sum`), entries.map((e) => point(e.key, Number(e.sum))),
+        !sumIsSigned(snap.map)));
       out.push(gauge(descriptor(snap.map, `${name}.min`), entries.map((e) => point(e.key, Number(e.min)))));
       out.push(gauge(descriptor(snap.map, `${name}.max`), entries.map((e) => point(e.key, Number(e.max)))));
     } else if (snap.kind === "histogram") {
@@ -86,9 +90,18 @@ function descriptor(map: ArtifactMap, name: string, unit?: string): MetricDescri
   };
 }
 
-function sum(descriptor: MetricDescriptor, dataPoints: DataPoint<number>[]): MetricData {
+function sum(descriptor: MetricDescriptor, dataPoints: DataPoint<number>[], isMonotonic = true): MetricData {
   return { descriptor, aggregationTemporality: AggregationTemporality.CUMULATIVE,
-    dataPointType: DataPointType.SUM, isMonotonic: true, dataPoints };
+    dataPointType: DataPointType.SUM, isMonotonic, dataPoints };
+}
+
+/**
+ * Whether a Sum's value, or a Stats' sum field, has a signed type: its total may go down, so it
+ * is exported as a non-monotonic sum (an up-down counter), not a counter.
+ */
+export function sumIsSigned(map: ArtifactMap): boolean {
+  const type = map.value.kind === "struct" ? map.value.fields.find((f) => f.name === "sum")?.type : map.value;
+  return type?.kind === "int" && type.signed;
 }
 
 function gauge(descriptor: MetricDescriptor, dataPoints: DataPoint<number>[]): MetricData {

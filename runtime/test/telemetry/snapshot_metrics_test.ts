@@ -57,6 +57,26 @@ describe("snapshot metrics", () => {
       ["size.min", "By", DataPointType.GAUGE, 5], ["size.max", "By", DataPointType.GAUGE, 60]]);
   });
 
+  test("a Sum of a signed type, and a signed Stats' sum, are non-monotonic sums (up-down counters)", () => {
+    const I64 = { kind: "int", bits: 64, signed: true, name: "i64" } as const;
+    const U64 = { kind: "int", bits: 64, signed: false, name: "u64" } as const;
+    const sum = { ...aggregationMap("Sum", { name: "balance" }), value: I64 };
+    const stats = { ...aggregationMap("Stats", { name: "delta" }), value: { kind: "struct" as const, name: "stats_signed",
+      size: 32, align: 8, fields: [{ name: "count", type: U64, offset: 0 }, { name: "sum", type: I64, offset: 8 },
+        { name: "min", type: I64, offset: 16 }, { name: "max", type: I64, offset: 24 }] } };
+    const metrics = snapshotMetrics([
+      { kind: "table", map: sum, entries: [{ key: 1, value: -7n }] },
+      { kind: "stats", map: stats, entries: [{ key: 1, count: 2n, sum: -3n, min: -5n, max: 2n }] },
+    ], start, end);
+    const monotonic = (name: string) => {
+      const m = byName(metrics, name);
+      return m?.dataPointType === DataPointType.SUM ? m.isMonotonic : undefined;
+    };
+    expect([monotonic("balance"), monotonic("delta.sum"), monotonic("delta.count")]).toEqual([false, false, true]);
+    expect(byName(metrics, "balance")?.dataPoints[0]?.value).toBe(-7);
+    expect(byName(metrics, "delta.sum")?.dataPoints[0]?.value).toBe(-3);
+  });
+
   test("a log2 histogram keeps its kernel counts, with boundaries shared by every series", () => {
     const map = aggregationMap("Histogram", { name: "lat", unit: "ns" });
     const a = [0n, 1n, 5n, 5n, 300n];

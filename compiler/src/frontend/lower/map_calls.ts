@@ -57,7 +57,8 @@ export function mapMethod(l: FunctionLowerer, decl: MapDeclaration, method: stri
       return { kind: "void" };
     }
     case "add":
-      aggregateAdd(l, map, keyArgument(args[1]), 0, scalarArg(l, arg(0, "a value")), node);
+      // A signed Sum's value is sign-extended to 64 bits (-1 of an i32 adds -1, not 2^32 - 1).
+      aggregateAdd(l, map, keyArgument(args[1]), 0, scalarArg(l, arg(0, "a value"), map.value as IntType), node);
       return { kind: "void" };
     case "record":
       return record(l, decl, map, arg(0, "a value"), keyArgument(args[1]), node);
