@@ -1,27 +1,38 @@
 /**
  * The compiler benchmark: the same probes written three ways (tsbpf, bpftrace, C with
- * clang -O2), compared on this machine in one run. For each: compile time in a fresh process
- * (median of COMPILE_RUNS; for tsbpf `tsbpf build --emit-elf`, the CLI as installed), xlated
- * instructions as the kernel reports them (summed over the probe's programs), and ns per event
- * from the kernel's BPF stats (run_time_ns / run_cnt per program over a workload of EVENTS
- * syscalls by a small C program, summed over the probe's programs; median of at least
- * MEASURE_RUNS rounds; tsbpf's and clang's objects are measured side by side, see measureProbe).
+ * clang -O2), compared on this machine in one run. The probes (the benchmark corpus and the
+ * example probes in examples/) and their workloads are listed in probe_list.ts. For each:
+ * compile time in a fresh process (median of COMPILE_RUNS, or the probe's own count; for tsbpf
+ * `tsbpf build --emit-elf`, the CLI as installed), xlated instructions as the kernel reports
+ * them (summed over the probe's programs), and ns per event from the kernel's BPF stats
+ * (run_time_ns / run_cnt per program over a workload run by workload.c, summed over the probe's
+ * programs; median of at least MEASURE_RUNS rounds, or the probe's own count; tsbpf's and
+ * clang's objects are measured side by side, see measureProbe).
  * Prints a markdown table with ratios of tsbpf to the better reference, and writes results.json
  * next to this file.
+ *
+ * Every program must run in every measured round; one that does not is reported on stderr (it
+ * would add 0 ns), and each program's run count in the last round is kept in results.json.
  *
  * A probe whose tsbpf program does work the plain C reference leaves out (exec_events counts the
  * records a full ring buffer refuses, as bpftrace does) also has a second C reference doing
  * that work the same way, `<probe>_counting_drops.bpf.c`, measured as its own row
- * ("clang, counting drops") beside the plain one, so both comparisons are shown.
+ * ("clang, counting drops") beside the plain one, so both comparisons are shown. The example
+ * probes' C references count drops themselves: each does the same kernel-side work as its
+ * example (same maps, same record fields, same filtering).
  *
+ * `--only a,b` measures only the probes named (results.json then holds only those).
  * `--baseline DIR` also measures the compiler in DIR (another checkout's `compiler/`), as
  * "tsbpf-baseline", for before/after figures. Needs root, cc, clang, bpftool and bpftrace.
  * Not a test: nothing here fails on a slow result.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { closeFd, enableStats, kernelRelease, onlineCpus } from "@ts-bpf/loader";
+import { FROM_BUNDLE, requireCurrentBundle, sourcesNewerThanBundle } from "./cli_bundle.ts";
+import { type Probe, PROBES } from "./probe_list.ts";
 import { bpftraceSession, loaderSession, type ProgramFigures, type Session } from "./sessions.ts";
+import { Workload } from "./workload.ts";
 
 const COMPILE_RUNS = 7;
 const MEASURE_RUNS = 9;
@@ -34,41 +45,25 @@ const BUN = `${ROOT}node_modules/.bin/bun`;
 const TSBPF = `${ROOT}runtime/bin/tsbpf`;
 const CLANG_FLAGS = ["-O2", "-g", "-target", "bpf", "-I/usr/include/x86_64-linux-gnu"];
 
-interface Probe {
-  name: string;
-  title: string;
-  workload: "openat" | "read" | "execve";
-  events: number;
-  /** Tracepoint programs bpftrace loads for it. */
-  bpftracePrograms: number;
-  bpftraceEnv?: Record<string, string>;
-  /** Has a second C reference that counts ring-buffer drops like tsbpf (see the header). */
-  clangCountingDrops?: boolean;
-}
-
-const PROBES: Probe[] = [
-  { name: "openat_count", title: "per-pid openat() counter", workload: "openat", events: 200_000,
-    bpftracePrograms: 1 },
-  { name: "read_latency", title: "read() latency log2 histogram per thread", workload: "read",
-    events: 200_000, bpftracePrograms: 2 },
-  // bpftrace's str() is at most 200 bytes (tsbpf and C read up to 256).
-  { name: "exec_events", title: "execve() events (pid, comm, file name) to a ring buffer",
-    workload: "execve", events: 100_000, bpftracePrograms: 1, bpftraceEnv: { BPFTRACE_STRLEN: "200" },
-    clangCountingDrops: true },
-];
-
 type Implementation = "tsbpf" | "tsbpf, same object again" | "tsbpf-baseline" | "clang" | "clang, counting drops" |
   "bpftrace";
 
 /** A file-name-safe form of an implementation's name. */
 const slug = (impl: Implementation) => impl.replace(/[^a-z0-9-]+/g, "-");
 
+interface ProgramRun {
+  name: string;
+  xlatedInsns: number;
+  runs: number;
+}
+
 interface Result {
   probe: string;
   implementation: Implementation;
   compileMs: { median: number; runs: number[] };
   xlatedInsns: number;
-  programs: { name: string; xlatedInsns: number }[];
+  /** Each program's size, and how many times it ran in the last measured round. */
+  programs: ProgramRun[];
   nsPerEvent: { median: number; runs: number[] };
 }
 
@@ -90,29 +85,16 @@ function timed(command: string, args: string[], env: Record<string, string> = {}
   return performance.now() - start;
 }
 
-/**
- * Runs the workload without blocking the event loop (ring-buffer readers keep draining), on
- * the last CPU, so that every implementation's programs run where the same things happen.
- */
-function workload(kind: Probe["workload"], events: number): Promise<void> {
-  const cpu = String(onlineCpus().at(-1) ?? 0);
-  return new Promise((resolve, reject) => {
-    const child = spawn("taskset", ["-c", cpu, `${OUT}workload`, kind, String(events)], { stdio: "ignore" });
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`workload exited ${code}`))));
-  });
-}
-
 function compileCommand(probe: Probe, impl: Implementation, baseline?: string): { cmd: string; args: string[];
   env?: Record<string, string>; out: string } {
   const base = `${HERE}probes/${probe.name}`;
   const out = `${OUT}${probe.name}.${slug(impl)}.o`;
   switch (impl) {
     // The command a user runs, as bpftrace --emit-elf and clang -c are.
-    case "tsbpf": return { cmd: TSBPF, args: ["build", `${base}.ts`, "--emit-elf", out], out };
+    case "tsbpf": return { cmd: TSBPF, args: ["build", probe.source, "--emit-elf", out], env: FROM_BUNDLE, out };
     case "tsbpf, same object again": return compileCommand(probe, "tsbpf");
     case "tsbpf-baseline":
-      return { cmd: BUN, args: [`${HERE}compile_probe.ts`, `${base}.ts`, out, baseline!], out };
+      return { cmd: BUN, args: [`${HERE}compile_probe.ts`, probe.source, out, baseline!], out };
     case "clang": return { cmd: "clang", args: [...CLANG_FLAGS, "-c", `${base}.bpf.c`, "-o", out], out };
     case "clang, counting drops":
       return { cmd: "clang", args: [...CLANG_FLAGS, "-c", `${base}_counting_drops.bpf.c`, "-o", out], out };
@@ -124,9 +106,10 @@ function compileCommand(probe: Probe, impl: Implementation, baseline?: string): 
 /** Attaches one implementation's probe: bpftrace runs its script, the others load their object. */
 function openSession(probe: Probe, impl: Implementation, object: string): Promise<Session> | Session {
   return impl === "bpftrace"
-    ? bpftraceSession(`${HERE}probes/${probe.name}.bt`, probe.bpftracePrograms, probe.bpftraceEnv)
+    ? bpftraceSession(`${HERE}probes/${probe.name}.bt`, probe.bpftracePrograms, probe.bpftraceEnv,
+      probe.bpftraceProgramType)
     // A copy: the loader reads the bytes from offset 0 of the buffer, which a pooled Buffer is not.
-    : loaderSession(new Uint8Array(readFileSync(object)), `${probe.name}.${slug(impl)}.o`);
+    : loaderSession(new Uint8Array(readFileSync(object)), `${probe.name}.${slug(impl)}.o`, probe.sampleHz);
 }
 
 /**
@@ -140,7 +123,10 @@ function openSession(probe: Probe, impl: Implementation, object: string): Promis
  * buffer) and whichever program followed it paid ~15% more. (Measured one after another, the
  * same instruction stream came out 6% apart between runs.)
  */
-async function measureProbe(probe: Probe, impls: Implementation[], baseline?: string): Promise<Result[]> {
+async function measureProbe(probe: Probe, impls: Implementation[], workload: Workload,
+  baseline?: string): Promise<Result[]> {
+  const compileRuns = probe.compileRuns ?? COMPILE_RUNS;
+  const measureRuns = probe.measureRuns ?? MEASURE_RUNS;
   const builds = impls.map((impl) => {
     // tsbpf's own object loaded a second time: how far apart one program measures from itself.
     if (impl === "tsbpf, same object again") {
@@ -148,20 +134,21 @@ async function measureProbe(probe: Probe, impls: Implementation[], baseline?: st
     }
     const c = compileCommand(probe, impl, baseline);
     process.stderr.write(`${probe.name}: compiling with ${impl}…\n`);
-    return { impl, object: c.out, compileRuns: Array.from({ length: COMPILE_RUNS }, () => round(timed(c.cmd, c.args, c.env))) };
+    return { impl, object: c.out, compileRuns: Array.from({ length: compileRuns }, () => round(timed(c.cmd, c.args, c.env))) };
   });
   const runs = builds.map(() => [] as number[]);
-  const programs: { name: string; xlatedInsns: number }[][] = builds.map(() => []);
+  const programs: ProgramRun[][] = builds.map(() => []);
   const together = builds.map((_, k) => k).filter((k) => builds[k]!.impl !== "bpftrace");
   const alone = builds.map((_, k) => k).filter((k) => builds[k]!.impl === "bpftrace");
   const n = together.length;
-  const cycles = Math.max(2, 2 * Math.ceil(MEASURE_RUNS / (2 * n)));
+  const cycles = Math.max(2, 2 * Math.ceil(measureRuns / (2 * n)));
   for (let r = 0; r < cycles * n; r++) {
     const forward = together.map((_, i) => together[(i + r) % n]!);
-    await measureRound(probe, builds, Math.floor(r / n) % 2 === 0 ? forward : forward.reverse(), runs, programs);
+    await measureRound(probe, builds, Math.floor(r / n) % 2 === 0 ? forward : forward.reverse(), workload, runs,
+      programs);
   }
   for (const k of alone) {
-    for (let r = 0; r < MEASURE_RUNS; r++) await measureRound(probe, builds, [k], runs, programs);
+    for (let r = 0; r < measureRuns; r++) await measureRound(probe, builds, [k], workload, runs, programs);
   }
   return builds.map((b, k) => ({
     probe: probe.name, implementation: b.impl,
@@ -173,21 +160,27 @@ async function measureProbe(probe: Probe, impls: Implementation[], baseline?: st
 
 /** One round: attach the implementations `order` lists, in that order, and run one workload. */
 async function measureRound(probe: Probe, builds: { impl: Implementation; object: string }[],
-  order: number[], runs: number[][], programs: { name: string; xlatedInsns: number }[][]): Promise<void> {
+  order: number[], workload: Workload, runs: number[][], programs: ProgramRun[][]): Promise<void> {
   const sessions = new Map<number, Session>();
   try {
     for (const k of order) sessions.set(k, await openSession(probe, builds[k]!.impl, builds[k]!.object));
     // Warm up, and make sure every program is attached and counting before measuring.
     for (let i = 0; [...sessions.values()].some((s) => s.figures().some((f) => f.runCount === 0n)); i++) {
       if (i === 50) throw new Error(`${probe.name}: a program never ran`);
-      await workload(probe.workload, WARMUP_EVENTS);
+      await workload.run(probe.workload, probe.warmupEvents ?? WARMUP_EVENTS);
     }
     const before = new Map([...sessions].map(([k, s]) => [k, s.figures()]));
-    await workload(probe.workload, probe.events);
+    await workload.run(probe.workload, probe.events);
     for (const [k, session] of sessions) {
       const after = session.figures();
-      runs[k]!.push(round(after.reduce((sum, f) => sum + perEvent(before.get(k)!.find((b) => b.name === f.name)!, f), 0)));
-      programs[k] = after.map((f) => ({ name: f.name, xlatedInsns: f.xlatedInsns }));
+      const earlier = (f: ProgramFigures) => before.get(k)!.find((b) => b.name === f.name)!;
+      runs[k]!.push(round(after.reduce((sum, f) => sum + perEvent(earlier(f), f), 0)));
+      programs[k] = after.map((f) => ({ name: f.name, xlatedInsns: f.xlatedInsns,
+        runs: Number(f.runCount - earlier(f).runCount) }));
+      // A program that did not run in the measured round adds 0 ns: say so rather than hide it.
+      for (const p of programs[k]!.filter((p) => p.runs === 0)) {
+        process.stderr.write(`${probe.name}: warning: ${builds[k]!.impl}'s program ${p.name} did not run in this round\n`);
+      }
     }
   } finally {
     for (const session of sessions.values()) await session.close();
@@ -216,8 +209,8 @@ interface Ratio {
   nsVsClangCountingDrops?: number;
 }
 
-function ratios(results: Result[]): Ratio[] {
-  return PROBES.map((p) => {
+function ratios(results: Result[], probes: Probe[]): Ratio[] {
+  return probes.map((p) => {
     const of = (impl: Implementation) => results.find((r) => r.probe === p.name && r.implementation === impl)!;
     const [t, c, b] = [of("tsbpf"), of("clang"), of("bpftrace")];
     const r3 = (x: number) => round(x, 3);
@@ -265,14 +258,21 @@ function table(results: Result[], rs: Ratio[]): string {
 async function main(): Promise<void> {
   const at = process.argv.indexOf("--baseline");
   const baseline = at >= 0 ? process.argv[at + 1] : undefined;
+  const only = process.argv.indexOf("--only");
+  const names = only >= 0 ? process.argv[only + 1]!.split(",") : undefined;
+  const unknown = names?.filter((n) => !PROBES.some((p) => p.name === n)) ?? [];
+  if (unknown.length) throw new Error(`--only: no probe ${unknown.join(", ")} (see probe_list.ts)`);
+  const probes = names ? PROBES.filter((p) => names.includes(p.name)) : PROBES;
   if (process.getuid?.() !== 0) throw new Error("the compiler benchmark needs root (it loads BPF programs)");
-  for (const tool of ["cc", "clang", "bpftool", "bpftrace", "taskset"]) {
+  const packages: Record<string, string> = { cc: "gcc", taskset: "util-linux", script: "util-linux" };
+  for (const tool of ["cc", "clang", "bpftool", "bpftrace", "taskset", "script"]) {
     if (spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0) {
-      throw new Error(`the compiler benchmark needs '${tool}' (apt-get install -y ${tool === "cc" ? "gcc" : tool})`);
+      throw new Error(`the compiler benchmark needs '${tool}' (apt-get install -y ${packages[tool] ?? tool})`);
     }
   }
+  requireCurrentBundle();
   mkdirSync(OUT, { recursive: true });
-  run("cc", ["-O2", "-o", `${OUT}workload`, `${HERE}workload.c`]);
+  const workload = Workload.build(OUT);
   const implementations = (probe: Probe): Implementation[] => ["tsbpf",
     "tsbpf, same object again" as const, ...(baseline ? ["tsbpf-baseline" as const] : []), "clang",
     ...(probe.clangCountingDrops ? ["clang, counting drops" as const] : []), "bpftrace"];
@@ -280,23 +280,29 @@ async function main(): Promise<void> {
   const started = performance.now();
   const results: Result[] = [];
   try {
-    for (const probe of PROBES) results.push(...await measureProbe(probe, implementations(probe), baseline));
+    for (const probe of probes) results.push(...await measureProbe(probe, implementations(probe), workload, baseline));
   } finally {
     closeFd(statsFd);
   }
-  const rs = ratios(results);
+  const rs = ratios(results, probes);
   const report = {
     date: new Date().toISOString(), kernel: kernelRelease(), cpus: onlineCpus().length,
     settings: { compileRuns: COMPILE_RUNS, measureRuns: MEASURE_RUNS, clangFlags: CLANG_FLAGS.join(" "),
       bpftrace: spawnSync("bpftrace", ["--version"], { encoding: "utf8" }).stdout.trim(),
-      events: Object.fromEntries(PROBES.map((p) => [p.name, { workload: p.workload, events: p.events }])) },
-    probes: Object.fromEntries(PROBES.map((p) => [p.name, p.title])),
+      events: Object.fromEntries(probes.map((p) => [p.name, { workload: p.workload, events: p.events,
+        compileRuns: p.compileRuns ?? COMPILE_RUNS, measureRuns: p.measureRuns ?? MEASURE_RUNS }])) },
+    probes: Object.fromEntries(probes.map((p) => [p.name, p.title])),
     results, ratios: rs,
     seconds: round((performance.now() - started) / 1000),
   };
   writeFileSync(`${HERE}results.json`, `${JSON.stringify(report, null, 2)}\n`);
   console.log(table(results, rs));
   console.log(`\n(${report.seconds} s; results.json written)`);
+  const changed = sourcesNewerThanBundle();
+  if (changed.length) {
+    console.log(`\nSources changed during the run (${changed.slice(0, 3).join(", ")}${changed.length > 3 ? ", …" : ""}): ` +
+      "every tsbpf figure is of the compiler as it was when the run started (the bundle run.sh built).");
+  }
 }
 
 await main();

@@ -3,12 +3,17 @@
  * figures the kernel keeps (xlated size, run count, run time; run time needs BPF stats
  * enabled). tsbpf's and clang's ELF objects are loaded and attached through our loader, with a
  * ring-buffer reader draining any ring buffer so records are really written (a full buffer
- * would measure the drop path instead). bpftrace runs as its own process; its programs are
+ * would measure the drop path instead); tracepoints attach from their section names, uretprobes
+ * from theirs ("uretprobe/<binary>:<symbol>"), and perf_event programs to CPU-clock sampling on
+ * every CPU at the rate the caller gives. bpftrace runs as its own process; its programs are
  * found among its open fds and read with bpftool.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
-import { type Collection, loadCollection, readBpfObject, RingBufReader, MapType } from "@ts-bpf/loader";
+import {
+  attachPerfEvent, type Collection, type Link, loadCollection, MapType, openExecutable, readBpfObject,
+  RingBufReader,
+} from "@ts-bpf/loader";
 
 export interface ProgramFigures {
   name: string;
@@ -23,10 +28,15 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** An ELF object (tsbpf's or clang's) loaded and attached with our loader. */
-export function loaderSession(object: Uint8Array, name: string): Session {
-  const collection: Collection = loadCollection(readBpfObject(object, name));
+/**
+ * An ELF object (tsbpf's or clang's) loaded and attached with our loader; `sampleHz` is the
+ * sampling rate for its perf_event programs.
+ */
+export function loaderSession(object: Uint8Array, name: string, sampleHz?: number): Session {
+  const spec = readBpfObject(object, name);
+  const collection: Collection = loadCollection(spec);
   const readers: RingBufReader[] = [];
+  const links: Link[] = [];
   try {
     for (const map of collection.maps.values()) {
       if (map.spec.type !== MapType.RINGBUF) continue;
@@ -34,8 +44,23 @@ export function loaderSession(object: Uint8Array, name: string): Session {
       void reader.start(() => {});
       readers.push(reader);
     }
-    for (const program of collection.programs.keys()) collection.attach(program);
+    for (const entry of spec.programs) {
+      const { kind, target } = entry.kind.attach;
+      const program = collection.program(entry.spec.name);
+      if (kind === "uprobe" || kind === "uretprobe") {
+        const at = target.lastIndexOf(":");
+        const executable = openExecutable(target.slice(0, at));
+        const symbol = target.slice(at + 1);
+        links.push(kind === "uprobe" ? executable.uprobe(symbol, program) : executable.uretprobe(symbol, program));
+      } else if (kind === "perf_event") {
+        if (!sampleHz) throw new Error(`${name}: perf_event program '${entry.spec.name}' needs a sampling rate`);
+        links.push(attachPerfEvent(program, { frequency: sampleHz }));
+      } else {
+        collection.attach(entry.spec.name);
+      }
+    }
   } catch (error) {
+    for (const link of links) link.close();
     collection.close();
     throw error;
   }
@@ -46,6 +71,7 @@ export function loaderSession(object: Uint8Array, name: string): Session {
         runCount: info.runCount };
     }),
     async close() {
+      for (const link of links) link.close();
       for (const reader of readers) await reader.close();
       collection.close();
     },
@@ -93,11 +119,12 @@ function programIdsOf(pid: number): Set<number> {
 }
 
 /**
- * bpftrace running `script` (its output discarded). Resolves once its `expected` tracepoint
- * programs are loaded; the caller makes sure they are attached (a warm-up run that counts).
+ * bpftrace running `script` (its output discarded). Resolves once its `expected` programs of
+ * `programType` (tracepoint, kprobe for u[ret]probes, perf_event) are loaded; the caller makes
+ * sure they are attached (a warm-up run that counts).
  */
 export async function bpftraceSession(script: string, expected: number,
-  env: Record<string, string> = {}): Promise<Session> {
+  env: Record<string, string> = {}, programType = "tracepoint"): Promise<Session> {
   const child = spawn("bpftrace", ["-q", script], { stdio: "ignore", env: { ...process.env, ...env } });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let ids: number[] = [];
@@ -110,7 +137,7 @@ export async function bpftraceSession(script: string, expected: number,
     }
     await new Promise((r) => setTimeout(r, 50));
     const held = programIdsOf(child.pid!);
-    ids = bpftoolPrograms().filter((p) => held.has(p.id) && p.type === "tracepoint").map((p) => p.id);
+    ids = bpftoolPrograms().filter((p) => held.has(p.id) && p.type === programType).map((p) => p.id);
   }
   return {
     figures: () => {
