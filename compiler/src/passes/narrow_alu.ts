@@ -7,8 +7,9 @@
  *   t, becomes `d = op32 a, b` for operations whose low 32 bits do not depend on the operands'
  *   high bits (add, sub, mul, and, or, xor, neg, and left shifts by less than 32). One
  *   instruction instead of two: the u32 arithmetic of `i++` and `n += x`.
- * - `d = (u32) s` whose every reader looks only at the low 32 bits (a store of 4 bytes or
- *   fewer) is dropped, the readers reading `s`: `tid()` stored in a u32 key needs no truncation.
+ * - `d = (u32) s` (or a sign extension `d = (sN) s`) whose every reader looks only at the bits
+ *   it keeps (a store of 4 bytes or fewer; of N/8 or fewer) is dropped, the readers reading `s`:
+ *   `tid()` stored in a u32 key needs no truncation, nor `i32(ctx.ret)` stored in an i32 field.
  * - `d = (u32) s` where s is already zero-extended becomes a copy.
  */
 import { type Block, def, type Instr, type IrFunction, uses, type VReg } from "../ir/ir.ts";
@@ -103,16 +104,20 @@ function dropTruncations(block: Block, liveOut: Set<VReg>, defCount: Map<VReg, n
   const instrs = block.instrs;
   for (let k = 0; k < instrs.length; k++) {
     const mov = instrs[k]!;
-    if (mov.op !== "mov" || mov.width !== 32 || mov.src.kind !== "reg") continue;
+    // A truncation to 32 bits, or a sign extension, keeps the low `kept` bytes of s as they are.
+    let s: VReg;
+    let kept: number;
+    if (mov.op === "mov" && mov.width === 32 && mov.src.kind === "reg") [s, kept] = [mov.src.reg, 4];
+    else if (mov.op === "movsx") [s, kept] = [mov.src, mov.bits / 8];
+    else continue;
     const d = mov.dst;
-    const s = mov.src.reg;
     if (d === s || defCount.get(d) !== 1 || liveOut.has(d)) continue;
     const readers: Instr[] = [];
     let ok = true;
     for (let n = k + 1; n < instrs.length && ok; n++) {
       const i = instrs[n]!;
       if (uses(i).includes(d)) {
-        ok = i.op === "store" && i.size <= 4 && i.src.kind === "reg" && i.src.reg === d &&
+        ok = i.op === "store" && i.size <= kept && i.src.kind === "reg" && i.src.reg === d &&
           !(i.addr.kind === "reg" && i.addr.reg === d) && !redefined(instrs, k + 1, n, [s]);
         readers.push(i);
       }

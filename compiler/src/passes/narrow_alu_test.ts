@@ -70,6 +70,27 @@ describe("narrow-alu", () => {
         ret 0`));
   });
 
+  test("a sign extension read only by stores no wider than what it keeps is dropped", () => {
+    expect(narrow(`function f
+      slot0: 8 bytes (key)
+      entry:
+        v0 = arg 0
+        v1 = load.u64 [v0 + 16]
+        v2 = (s32) v1
+        store.32 [slot0 + 0], v2
+        v3 = (s16) v1
+        store.32 [slot0 + 4], v3
+        ret 0`)).toBe(ir(`function f
+      slot0: 8 bytes (key)
+      entry:
+        v0 = arg 0
+        v1 = load.u64 [v0 + 16]
+        store.32 [slot0 + 0], v1
+        v3 = (s16) v1
+        store.32 [slot0 + 4], v3
+        ret 0`));
+  });
+
   test("truncating a value whose high half is already zero is a copy", () => {
     expect(narrow(`function f
       entry:

@@ -12,9 +12,11 @@ import { foldAddresses } from "./fold_addresses.ts";
 import { foldBranches } from "./fold_branches.ts";
 import { foldConstants } from "./fold_constants.ts";
 import { mergeBlocks } from "./merge_blocks.ts";
+import { mergeReturns } from "./merge_returns.ts";
 import { narrowAlu } from "./narrow_alu.ts";
 import { propagateCopies } from "./propagate_copies.ts";
 import { removeUnreachable } from "./remove_unreachable.ts";
+import { shareKeySlots } from "./share_key_slots.ts";
 import { threadJumps } from "./thread_jumps.ts";
 
 export interface Pass {
@@ -46,12 +48,18 @@ export const PASSES: readonly Pass[] = [
   // Dead stores after DCE: a removed load no longer keeps the bytes it read alive. The
   // address computations the removed stores used die in the second DCE.
   { name: "eliminate-dead-stores", run: eliminateDeadStores },
+  // After dead stores are gone, so two keys built alike compare alike (a zeroing store DSE
+  // removed from one and not the other would keep them apart).
+  { name: "share-key-slots", run: shareKeySlots },
   { name: "eliminate-dead-code", run: eliminateDeadCode },
   // Coalescing after DCE (dead copies would make needless interference) and before narrowing,
   // which then sees `i = i + 1; i = (u32) i` in one register.
   { name: "coalesce-copies", run: coalesceCopies },
   // Narrowing last among the rewrites: it needs the truncation to be a value's only reader.
   { name: "narrow-alu", run: narrowAlu },
+  // One exit per returned constant: an early return becomes a jump to it, which threading then
+  // points the branch before it straight at.
+  { name: "merge-returns", run: mergeReturns },
   // Threading turns chains of empty blocks into direct jumps…
   { name: "thread-jumps", run: threadJumps },
   // …which leaves those blocks unreachable; the verifier refuses unreachable code, so this
