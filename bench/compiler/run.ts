@@ -17,7 +17,9 @@
  * A probe whose tsbpf program does work the plain C reference leaves out (exec_events counts the
  * records a full ring buffer refuses, as bpftrace does) also has a second C reference doing
  * that work the same way, `<probe>_counting_drops.bpf.c`, measured as its own row
- * ("clang, counting drops") beside the plain one, so both comparisons are shown. The example
+ * ("clang, counting drops") beside the plain one, and a tsbpf version that does not count them
+ * either (`<probe>_uncounted.ts`, a RingBuf with countLost: false: "tsbpf, countLost: false"),
+ * so both like-for-like comparisons are shown. The example
  * probes' C references count drops themselves: each does the same kernel-side work as its
  * example (same maps, same record fields, same filtering).
  *
@@ -45,7 +47,8 @@ const BUN = `${ROOT}node_modules/.bin/bun`;
 const TSBPF = `${ROOT}runtime/bin/tsbpf`;
 const CLANG_FLAGS = ["-O2", "-g", "-target", "bpf", "-I/usr/include/x86_64-linux-gnu"];
 
-type Implementation = "tsbpf" | "tsbpf, same object again" | "tsbpf-baseline" | "clang" | "clang, counting drops" |
+type Implementation = "tsbpf" | "tsbpf, same object again" | "tsbpf, countLost: false" | "tsbpf-baseline" | "clang" |
+  "clang, counting drops" |
   "bpftrace";
 
 /** A file-name-safe form of an implementation's name. */
@@ -93,6 +96,8 @@ function compileCommand(probe: Probe, impl: Implementation, baseline?: string): 
     // The command a user runs, as bpftrace --emit-elf and clang -c are.
     case "tsbpf": return { cmd: TSBPF, args: ["build", probe.source, "--emit-elf", out], env: FROM_BUNDLE, out };
     case "tsbpf, same object again": return compileCommand(probe, "tsbpf");
+    case "tsbpf, countLost: false":
+      return { cmd: TSBPF, args: ["build", `${base}_uncounted.ts`, "--emit-elf", out], env: FROM_BUNDLE, out };
     case "tsbpf-baseline":
       return { cmd: BUN, args: [`${HERE}compile_probe.ts`, probe.source, out, baseline!], out };
     case "clang": return { cmd: "clang", args: [...CLANG_FLAGS, "-c", `${base}.bpf.c`, "-o", out], out };
@@ -207,6 +212,9 @@ interface Ratio {
   /** Against the C reference that counts drops too, for probes that have one. */
   insnsVsClangCountingDrops?: number;
   nsVsClangCountingDrops?: number;
+  /** tsbpf not counting drops (countLost: false) against the plain C reference, which does not either. */
+  uncountedInsnsVsClang?: number;
+  uncountedNsVsClang?: number;
 }
 
 function ratios(results: Result[], probes: Probe[]): Ratio[] {
@@ -215,6 +223,7 @@ function ratios(results: Result[], probes: Probe[]): Ratio[] {
     const [t, c, b] = [of("tsbpf"), of("clang"), of("bpftrace")];
     const r3 = (x: number) => round(x, 3);
     const d = p.clangCountingDrops ? of("clang, counting drops") : undefined;
+    const u = p.clangCountingDrops ? of("tsbpf, countLost: false") : undefined;
     return {
       probe: p.name,
       insnsVsBest: r3(t.xlatedInsns / Math.min(c.xlatedInsns, b.xlatedInsns)),
@@ -226,6 +235,8 @@ function ratios(results: Result[], probes: Probe[]): Ratio[] {
       compileVsBpftrace: r3(t.compileMs.median / b.compileMs.median),
       ...(d ? { insnsVsClangCountingDrops: r3(t.xlatedInsns / d.xlatedInsns),
         nsVsClangCountingDrops: r3(t.nsPerEvent.median / d.nsPerEvent.median) } : {}),
+      ...(u ? { uncountedInsnsVsClang: r3(u.xlatedInsns / c.xlatedInsns),
+        uncountedNsVsClang: r3(u.nsPerEvent.median / c.nsPerEvent.median) } : {}),
     };
   });
 }
@@ -248,6 +259,8 @@ function table(results: Result[], rs: Ratio[]): string {
     "",
     "\"clang, counting drops\": the C reference also counting the records a full ring buffer refuses, " +
       "as tsbpf and bpftrace do (the plain clang row does not count them).",
+    ...rs.filter((r) => r.uncountedInsnsVsClang !== undefined).map((r) => `${r.probe}, neither counting drops ` +
+      `("tsbpf, countLost: false" ÷ plain clang): insns ${r.uncountedInsnsVsClang}, ns ${r.uncountedNsVsClang}.`),
     "",
     "\"tsbpf, same object again\": tsbpf's object loaded a second time in the same rounds; how far it " +
       "lands from the tsbpf row is this run's resolution.",
@@ -274,7 +287,9 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const workload = Workload.build(OUT);
   const implementations = (probe: Probe): Implementation[] => ["tsbpf",
-    "tsbpf, same object again" as const, ...(baseline ? ["tsbpf-baseline" as const] : []), "clang",
+    "tsbpf, same object again" as const,
+    ...(probe.clangCountingDrops ? ["tsbpf, countLost: false" as const] : []),
+    ...(baseline ? ["tsbpf-baseline" as const] : []), "clang",
     ...(probe.clangCountingDrops ? ["clang, counting drops" as const] : []), "bpftrace"];
   const statsFd = enableStats();
   const started = performance.now();

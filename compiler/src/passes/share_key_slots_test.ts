@@ -79,4 +79,58 @@ describe("share-key-slots", () => {
     expect(share(text)).toBe(text.replace("slot5: 8 bytes", "slot5: 0 bytes")
       .replace("  store.32 [slot5 + 0], v1\n", "").replace("v9 = &slot5 + 0", "v9 = &slot0 + 0"));
   });
+
+  test("keys in branches are built once where they all meet, with those merged into them before", () => {
+    expect(share(`function f
+      slot0: 8 bytes (key)
+      slot1: 8 bytes (key)
+      slot2: 8 bytes (key)
+      entry:
+        v0 = arg 0
+        v1 = load.u64 [v0 + 8]
+        if eq64 v1, 0 then a else join
+      a:
+        store.64 [slot0 + 0], v1
+        v2 = &slot0 + 0
+        v3 = map m
+        call 3(v3, v2)
+        br join
+      join:
+        store.64 [slot1 + 0], v1
+        v4 = &slot1 + 0
+        v5 = map m
+        v6 = call 1(v5, v4)
+        if eq64 v6, 0 then done else later
+      later:
+        store.64 [slot2 + 0], v1
+        v7 = &slot2 + 0
+        call 3(v5, v7)
+        br done
+      done:
+        ret 0`)).toBe(ir(`function f
+      slot0: 8 bytes (key)
+      slot1: 0 bytes (key)
+      slot2: 0 bytes (key)
+      entry:
+        v0 = arg 0
+        v1 = load.u64 [v0 + 8]
+        store.64 [slot0 + 0], v1
+        if eq64 v1, 0 then a else join
+      a:
+        v2 = &slot0 + 0
+        v3 = map m
+        call 3(v3, v2)
+        br join
+      join:
+        v4 = &slot0 + 0
+        v5 = map m
+        v6 = call 1(v5, v4)
+        if eq64 v6, 0 then done else later
+      later:
+        v7 = &slot0 + 0
+        call 3(v5, v7)
+        br done
+      done:
+        ret 0`));
+  });
 });
