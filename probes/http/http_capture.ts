@@ -117,6 +117,12 @@ interface HttpEvent {
   data: str<256>;
 }
 
+/**
+ * The connections followed. Userspace deletes the entry of a connection its selection
+ * (--pid/--exe/--port) leaves out, as soon as its OPEN record arrives, so the kernel sends
+ * nothing more about it; the OPEN record's ts is the entry's openedNs, which tells that
+ * connection from a later one on the same fd number.
+ */
 const conns = new LruHashMap<ConnKey, Conn>({ entries: 65536 });
 // 1 MiB: about 3,400 records, 30 ms of a server doing 30,000 requests/s with both ends traced
 // (four records a request), well over the consumer's pauses (1 ms between drains, a few ms for
@@ -142,7 +148,7 @@ function isIgnored(): bool {
 }
 
 /** Fills the fields every event has, and clears the rest (the scratch record is reused). */
-function startEvent(e: HttpEvent, kind: u8, role: u8, fd: u32): void {
+function startEvent(e: HttpEvent, kind: u8, role: u8, fd: u32, ts: u64): void {
   e.kind = kind;
   e.role = role;
   e.dir = 0;
@@ -158,13 +164,13 @@ function startEvent(e: HttpEvent, kind: u8, role: u8, fd: u32): void {
   e.pid = pid();
   e.tid = tid();
   e.fd = fd;
-  e.ts = ktimeNs();
+  e.ts = ts;
 }
 
-function emitOpen(role: u32, fd: u32, listenFd: u32, sockaddr: u64): void {
+function emitOpen(role: u32, fd: u32, listenFd: u32, sockaddr: u64, ts: u64): void {
   const e = scratch.get(0);
   if (e === undefined) return;
-  startEvent(e, OPEN, u8(role), fd);
+  startEvent(e, OPEN, u8(role), fd, ts);
   e.listenFd = listenFd;
   if (sockaddr !== 0n) {
     e.family = readUser<u16>(sockaddr);
@@ -184,8 +190,12 @@ function emitOpen(role: u32, fd: u32, listenFd: u32, sockaddr: u64): void {
 function accepted(listenFd: u64, sockaddr: u64, ret: i64): void {
   if (ret < 0n || isIgnored()) return;
   const fd = u32(ret);
-  conns.set({ pid: pid(), fd }, { role: SERVER, openedNs: ktimeNs() });
-  emitOpen(SERVER, fd, u32(listenFd), sockaddr);
+  // The OPEN record carries the entry's openedNs: userspace, which may stop following a
+  // connection its selection leaves out (by deleting the entry), tells this one from a later
+  // connection on the same fd number by it.
+  const now = ktimeNs();
+  conns.set({ pid: pid(), fd }, { role: SERVER, openedNs: now });
+  emitOpen(SERVER, fd, u32(listenFd), sockaddr, now);
 }
 
 /** A returned connect of `fd` to `sockaddr`: a client connection, if to an IP peer. */
@@ -195,8 +205,9 @@ function connected(fd: u64, sockaddr: u64, ret: i64): void {
   if (isIgnored()) return;
   const family = readUser<u16>(sockaddr);
   if (family !== AF_INET && family !== AF_INET6) return;
-  conns.set({ pid: pid(), fd: u32(fd) }, { role: CLIENT, openedNs: ktimeNs() });
-  emitOpen(CLIENT, u32(fd), 0, sockaddr);
+  const now = ktimeNs();
+  conns.set({ pid: pid(), fd: u32(fd) }, { role: CLIENT, openedNs: now });
+  emitOpen(CLIENT, u32(fd), 0, sockaddr, now);
 }
 
 /** A returned close of a followed connection ends it. */
@@ -209,7 +220,7 @@ function closed(fd: u64, ret: i64): void {
   conns.delete(key);
   const e = scratch.get(0);
   if (e === undefined) return;
-  startEvent(e, CLOSE, role, u32(fd));
+  startEvent(e, CLOSE, role, u32(fd), ktimeNs());
   events.emit(e);
 }
 
