@@ -10,6 +10,7 @@ import { VerifierError } from "../src/programs/verifier_error.ts";
 import { readBpfObject } from "../src/object/object_reader.ts";
 import { ObjectError } from "../src/object/object_error.ts";
 import { loadCollection } from "../src/object/collection.ts";
+import { getpid, getppid } from "../src/sys/os.ts";
 
 const clangTest = withTool("clang");
 const clangAndBpftoolTest = withTool("clang", "bpftool");
@@ -42,6 +43,29 @@ describe("clang-compiled BPF objects", () => {
     expect(dump).toContain("map[id:");
     expect(() => execFileSync("bpftool", ["prog", "show", "id", id], { stdio: "ignore" }))
       .toThrow();
+  });
+
+  clangTest("a tp_btf program gets its attach_btf_id from the kernel's BTF and counts its calls", () => {
+    const spec = readBpfObject(buildObject("tp_btf_counter.bpf.c"), "tp_btf_counter.bpf.o");
+    expect(spec.programs[0]!.kind.attach).toEqual({ kind: "tp_btf", target: "sys_exit" });
+    const rodata = spec.maps.find((m) => m.spec.name === ".rodata")!;
+    new DataView(rodata.initialValue!.buffer, rodata.initialValue!.byteOffset).setUint32(0, getpid(), true);
+    using collection = loadCollection(spec);
+    {
+      using _link = collection.attach("count_getppid_exits");
+      for (let i = 0; i < 123; i++) getppid();
+    }
+    const counted = collection.map("counts").lookup(new Uint8Array(4))!;
+    expect(new DataView(counted.buffer, counted.byteOffset).getBigUint64(0, true)).toBe(123n);
+  });
+
+  clangTest("a tp_btf program for a tracepoint this kernel lacks is refused with its name", () => {
+    const bytes = buildObject("tp_btf_counter.bpf.c");
+    const spec = readBpfObject(bytes, "tp_btf_counter.bpf.o");
+    const program = spec.programs[0]!;
+    const renamed = { ...spec, programs: [{ ...program, kind: { ...program.kind,
+      attach: { kind: "tp_btf" as const, target: "no_such_tracepoint" } } }] };
+    expect(() => loadCollection(renamed)).toThrow("this kernel has no BTF tracepoint 'no_such_tracepoint'");
   });
 
   clangTest("a verifier rejection names the C source line first, then the verifier's words", () => {

@@ -12,6 +12,8 @@ import { mapFreeze } from "../sys/map_cmds.ts";
 import { BpfMap } from "../maps/bpf_map.ts";
 import { MapType } from "../asm/mod.ts";
 import { possibleCpuCount } from "../kernel/cpus.ts";
+import { readFileBytes } from "../sys/files.ts";
+import { BTF_KIND_TYPEDEF, findTypeId } from "../btf/find_type_id.ts";
 import { loadProgram, type Program } from "../programs/program.ts";
 import { BPF_FUNC_INFO_SIZE, BPF_LINE_INFO_SIZE } from "../btf/prog_load_info.ts";
 import type { Link } from "../links/link.ts";
@@ -119,11 +121,13 @@ export function loadCollection(spec: BpfObjectSpec, options: CollectionOptions =
       if (entry.freeze) mapFreeze(map.fd);
     }
     for (const entry of spec.programs) {
+      const attachBtfId = entry.spec.attachBtfId ?? (entry.kind.attach.kind === "tp_btf"
+        ? tracepointBtfId(entry.kind.attach.target, entry.spec.name) : undefined);
       const btf = btfFd >= 0 && entry.funcInfo ? {
         fd: btfFd, funcInfo: entry.funcInfo, funcInfoRecSize: BPF_FUNC_INFO_SIZE,
         lineInfo: entry.lineInfo, lineInfoRecSize: BPF_LINE_INFO_SIZE,
       } : undefined;
-      programs.set(entry.spec.name, loadProgram({ ...entry.spec, license: spec.license, btf },
+      programs.set(entry.spec.name, loadProgram({ ...entry.spec, license: spec.license, btf, attachBtfId },
         { maps }));
     }
   } catch (error) {
@@ -133,6 +137,29 @@ export function loadCollection(spec: BpfObjectSpec, options: CollectionOptions =
     throw error;
   }
   return new Collection(spec, maps, programs, btfFd, warnings);
+}
+
+const VMLINUX_BTF = "/sys/kernel/btf/vmlinux";
+let vmlinuxBytes: Uint8Array | undefined;
+
+/**
+ * The attach_btf_id of a tp_btf program: the id of the kernel's `btf_trace_<tracepoint>`
+ * typedef (what libbpf looks up too), found in vmlinux BTF without parsing all of it.
+ */
+function tracepointBtfId(tracepoint: string | undefined, program: string): number {
+  if (!tracepoint) throw new Error(`Program '${program}': a tp_btf section needs a tracepoint name (tp_btf/<name>)`);
+  try {
+    vmlinuxBytes ??= readFileBytes(VMLINUX_BTF);
+  } catch (error) {
+    throw new Error(`Program '${program}' (tp_btf/${tracepoint}) needs the kernel's BTF, and ${VMLINUX_BTF} ` +
+      `cannot be read: ${(error as Error).message}`);
+  }
+  const id = findTypeId(vmlinuxBytes, `btf_trace_${tracepoint}`, BTF_KIND_TYPEDEF);
+  if (id === undefined) {
+    throw new Error(`Program '${program}': this kernel has no BTF tracepoint '${tracepoint}' (no ` +
+      `btf_trace_${tracepoint} in ${VMLINUX_BTF}); names are without the group: 'sys_exit', 'sched_switch'`);
+  }
+  return id;
 }
 
 /** Loads the object's BTF; on refusal, warns and goes on without it (no types, no lines). */
