@@ -1,7 +1,8 @@
 /**
  * HTTP instrumentation overhead: nginx's requests per second under wrk without and with
- * `tsbpf http` running (its default everything-on-the-machine selection, metrics served for
- * Prometheus, no span exporter: OTEL_TRACES_EXPORTER=none, so the agent makes no spans), in
+ * `tsbpf http` running (its default everything-on-the-machine selection, and `--exe nginx`;
+ * metrics served for Prometheus, no span exporter: OTEL_TRACES_EXPORTER=none, so the agent
+ * makes no spans), in
  * interleaved runs of HTTP_BENCH_SECONDS each (medians of HTTP_BENCH_RUNS). nginx is pinned to
  * the first CPU and wrk to the last, as OBI's own overhead benchmark pins service and load; the
  * agent runs where the scheduler puts it.
@@ -139,9 +140,10 @@ async function counted(metricsPort: number, port: number): Promise<number> {
   return total;
 }
 
-async function withAgent<T>(body: (agent: { pid: number; metricsPort: number }) => Promise<T>): Promise<{ value: T; stderr: string }> {
+async function withAgent<T>(select: string[], body: (agent: { pid: number; metricsPort: number }) => Promise<T>):
+  Promise<{ value: T; stderr: string }> {
   const metricsPort = freePort();
-  const agent = spawn(TSBPF, ["http", "--prometheus", `127.0.0.1:${metricsPort}`], {
+  const agent = spawn(TSBPF, ["http", ...select, "--prometheus", `127.0.0.1:${metricsPort}`], {
     stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, OTEL_TRACES_EXPORTER: "none" } });
   let stderr = "";
   await new Promise<void>((resolve, reject) => {
@@ -190,15 +192,31 @@ async function withFloorProbe<T>(body: () => Promise<T>): Promise<T> {
 
 const nginx = await startNginx();
 progress(`nginx listens on ${nginx.port}`);
+/**
+ * The agent as run: following every process (the default; wrk's client side too), and told to
+ * follow nginx alone (`--exe nginx`, as one instruments a service with OBI's
+ * OTEL_EBPF_AUTO_TARGET_EXE): its kernel program then stops following wrk's connections as
+ * soon as they open.
+ */
+const VARIANTS = [
+  { label: "tsbpf http", select: [] as string[] },
+  { label: "tsbpf http --exe nginx", select: ["--exe", "nginx"] },
+];
+
+interface AgentRuns {
+  rps: number[];
+  cpu: number[];
+  cpuPerRequestUs: number[];
+  kernelPerRequestUs: number[];
+  seen: number[];
+  hwmKb: number;
+  lost: string;
+}
+
 const base: number[] = [];
 const floor: number[] = [];
-const probed: number[] = [];
-const cpu: number[] = [];
-const cpuPerRequestUs: number[] = [];
-const kernelPerRequestUs: number[] = [];
-const seen: number[] = [];
-let hwmKb = 0;
-let lostLines = "";
+const agents: AgentRuns[] = VARIANTS.map(() =>
+  ({ rps: [], cpu: [], cpuPerRequestUs: [], kernelPerRequestUs: [], seen: [], hwmKb: 0, lost: "" }));
 const statsBefore = KERNEL_STATS ? readFileSync(BPF_STATS, "utf8").trim() : undefined;
 if (KERNEL_STATS) writeFileSync(BPF_STATS, "1");
 try {
@@ -208,29 +226,32 @@ try {
     progress(`run ${run + 1}: ${base.at(-1)!.toFixed(0)} requests/s without the agent`);
     floor.push((await withFloorProbe(() => wrk(nginx.port))).rps);
     progress(`run ${run + 1}: ${floor.at(-1)!.toFixed(0)} requests/s with an empty sys_exit program`);
-    const { value, stderr } = await withAgent(async (agent) => {
-      const startedCount = await counted(agent.metricsPort, nginx.port);
-      const u0 = usage(agent.pid);
-      const k0 = KERNEL_STATS ? programTimeNs(agent.pid) : 0;
-      const t0 = performance.now();
-      const result = await wrk(nginx.port);
-      const wall = (performance.now() - t0) / 1000;
-      const u1 = usage(agent.pid);
-      const k1 = KERNEL_STATS ? programTimeNs(agent.pid) : 0;
-      await sleep(1000); // the agent drains what the run left in the ring buffer
-      const u2 = usage(agent.pid);
-      const total = (await counted(agent.metricsPort, nginx.port)) - startedCount;
-      return { result, cpu: (u1.ticks - u0.ticks) / 100 / wall, hwmKb: usage(agent.pid).hwmKb, total,
-        cpuPerRequestUs: (u2.ticks - u0.ticks) * 1e4 / result.requests, kernelPerRequestUs: (k1 - k0) / 1e3 / result.requests };
-    });
-    probed.push(value.result.rps);
-    progress(`run ${run + 1}: ${value.result.rps.toFixed(0)} requests/s with the agent`);
-    cpu.push(value.cpu);
-    cpuPerRequestUs.push(value.cpuPerRequestUs);
-    kernelPerRequestUs.push(value.kernelPerRequestUs);
-    seen.push(value.total / value.result.requests);
-    hwmKb = Math.max(hwmKb, value.hwmKb);
-    lostLines += stderr.split("\n").filter((l) => l.includes("lost")).join("\n");
+    for (const [k, variant] of VARIANTS.entries()) {
+      const { value, stderr } = await withAgent(variant.select, async (agent) => {
+        const startedCount = await counted(agent.metricsPort, nginx.port);
+        const u0 = usage(agent.pid);
+        const k0 = KERNEL_STATS ? programTimeNs(agent.pid) : 0;
+        const t0 = performance.now();
+        const result = await wrk(nginx.port);
+        const wall = (performance.now() - t0) / 1000;
+        const u1 = usage(agent.pid);
+        const k1 = KERNEL_STATS ? programTimeNs(agent.pid) : 0;
+        await sleep(1000); // the agent drains what the run left in the ring buffer
+        const u2 = usage(agent.pid);
+        const total = (await counted(agent.metricsPort, nginx.port)) - startedCount;
+        return { result, cpu: (u1.ticks - u0.ticks) / 100 / wall, hwmKb: usage(agent.pid).hwmKb, total,
+          cpuPerRequestUs: (u2.ticks - u0.ticks) * 1e4 / result.requests, kernelPerRequestUs: (k1 - k0) / 1e3 / result.requests };
+      });
+      const a = agents[k]!;
+      a.rps.push(value.result.rps);
+      progress(`run ${run + 1}: ${value.result.rps.toFixed(0)} requests/s with ${variant.label}`);
+      a.cpu.push(value.cpu);
+      a.cpuPerRequestUs.push(value.cpuPerRequestUs);
+      a.kernelPerRequestUs.push(value.kernelPerRequestUs);
+      a.seen.push(value.total / value.result.requests);
+      a.hwmKb = Math.max(a.hwmKb, value.hwmKb);
+      a.lost += stderr.split("\n").filter((l) => l.includes("lost")).join("\n");
+    }
   }
 } finally {
   nginx.stop();
@@ -239,33 +260,41 @@ try {
 
 const b = median(base);
 const f = median(floor);
-const p = median(probed);
-const loss = (1 - p / b) * 100;
 const floorLoss = (1 - f / b) * 100;
-// Each run's own ratios, so that a slow minute for one run does not pair with a fast one.
-const agentVsFloor = median(probed.map((x, i) => x / floor[i]!));
+const figures = VARIANTS.map((variant, k) => {
+  const a = agents[k]!;
+  const p = median(a.rps);
+  return {
+    label: variant.label, select: variant.select, probedRps: p, throughputLossPercent: (1 - p / b) * 100,
+    // Each run's own ratio, so that a slow minute for one run does not pair with a fast one.
+    rpsVsFloor: median(a.rps.map((x, i) => x / floor[i]!)),
+    agentCpuCores: median(a.cpu), agentCpuPerRequestUs: median(a.cpuPerRequestUs),
+    kernelProgramsPerRequestUs: KERNEL_STATS ? median(a.kernelPerRequestUs) : "not measured (HTTP_BENCH_KERNEL_STATS=1)",
+    agentPeakRssMb: a.hwmKb / 1024, requestsCountedRatio: median(a.seen), lost: a.lost || "none reported",
+  };
+});
 const results = {
   runs: RUNS, seconds: SECONDS, connections: CONNECTIONS, cpus,
-  baselineRps: b, floorRps: f, probedRps: p, throughputLossPercent: loss, floorLossPercent: floorLoss,
-  agentRpsVsFloor: agentVsFloor,
-  agentCpuCores: median(cpu), agentCpuPerRequestUs: median(cpuPerRequestUs),
-  kernelProgramsPerRequestUs: KERNEL_STATS ? median(kernelPerRequestUs) : "not measured (HTTP_BENCH_KERNEL_STATS=1)",
-  agentPeakRssMb: hwmKb / 1024, requestsCountedRatio: median(seen),
-  lost: lostLines || "none reported",
+  baselineRps: b, floorRps: f, floorLossPercent: floorLoss, agents: figures,
 };
 mkdirSync(import.meta.dir, { recursive: true });
 writeFileSync(join(import.meta.dir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`nginx under wrk (-t1 -c${CONNECTIONS}, ${SECONDS} s × ${RUNS} interleaved runs, medians; nginx on CPU ${SERVER_CPU}, wrk on CPU ${LOAD_CPU})`);
 console.log("");
-console.log("| | requests/s | throughput loss | agent CPU (cores) | agent peak RSS | requests the agent counted |");
-console.log("|---|---|---|---|---|---|");
-console.log(`| no probe | ${b.toFixed(0)} | | | | |`);
-console.log(`| empty sys_exit program (the floor) | ${f.toFixed(0)} | ${floorLoss.toFixed(1)}% | | | |`);
-console.log(`| tsbpf http | ${p.toFixed(0)} | ${loss.toFixed(1)}% (target < 2%) | ${median(cpu).toFixed(2)} | ` +
-  `${(hwmKb / 1024).toFixed(0)} MB (target < 100 MB) | ${(median(seen) * 100).toFixed(1)}% |`);
+console.log("| | requests/s | throughput loss | ÷ the floor's requests/s | agent CPU (cores) | agent CPU per request | agent peak RSS | requests the agent counted |");
+console.log("|---|---|---|---|---|---|---|---|");
+console.log(`| no probe | ${b.toFixed(0)} | | | | | | |`);
+console.log(`| empty sys_exit program (the floor) | ${f.toFixed(0)} | ${floorLoss.toFixed(1)}% | | | | | |`);
+for (const x of figures) {
+  console.log(`| ${x.label} | ${x.probedRps.toFixed(0)} | ${x.throughputLossPercent.toFixed(1)}% (target < 2%) | ` +
+    `${x.rpsVsFloor.toFixed(3)} | ${x.agentCpuCores.toFixed(2)} | ${x.agentCpuPerRequestUs.toFixed(1)} µs | ` +
+    `${x.agentPeakRssMb.toFixed(0)} MB (target < 100 MB) | ${(x.requestsCountedRatio * 100).toFixed(1)}% |`);
+}
 console.log("");
-console.log(`tsbpf http ÷ the floor: ${agentVsFloor.toFixed(3)} of its requests/s ` +
-  `(the agent's own share of the loss: ${((1 - agentVsFloor) * 100).toFixed(1)}%)`);
-console.log(`per request: agent CPU ${median(cpuPerRequestUs).toFixed(1)} µs` + (KERNEL_STATS
-  ? `, kernel programs ${median(kernelPerRequestUs).toFixed(2)} µs (all traced processes' syscalls)` : ""));
-if (lostLines) console.log(`\n${lostLines}`);
+console.log("The floor: the loss any syscall capture pays on this machine before its program does anything " +
+  "(every syscall of every process takes the kernel's tracing path); \"÷ the floor\" is the agent's own share.");
+if (KERNEL_STATS) {
+  console.log(`Kernel programs per request: ${figures.map((x) => `${x.label} ${Number(x.kernelProgramsPerRequestUs).toFixed(2)} µs`).join(", ")} (all traced processes' syscalls).`);
+}
+const lost = figures.filter((x) => x.lost !== "none reported");
+for (const x of lost) console.log(`\n${x.label}: ${x.lost}`);

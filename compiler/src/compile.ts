@@ -107,15 +107,19 @@ export function compile(options: CompileOptions): CompileResult {
 
   const programs = compiled.map((c) => ({
     name: c.name,
-    section: `${SECTION_PREFIX[c.attachment.kind]}/${sectionTarget(c.attachment, c.name)}`,
+    // A BTF-typed tracepoint is libbpf's tp_btf/<name> (prog type TRACING; the loader finds
+    // its attach_btf_id in the kernel's BTF).
+    section: `${c.attachment.btf ? "tp_btf" : SECTION_PREFIX[c.attachment.kind]}/${sectionTarget(c.attachment, c.name)}`,
     instructions: c.code.instructions,
     spans: c.code.spans,
   }));
   const { object, lines } = writeObject(programs, maps.all, source);
   const artifactPrograms: ArtifactProgram[] = compiled.map((c, i) => ({
-    name: c.name, section: programs[i]!.section, progType: PROG_TYPE[c.attachment.kind],
+    name: c.name, section: programs[i]!.section,
+    progType: c.attachment.btf ? ProgType.TRACING : PROG_TYPE[c.attachment.kind],
     attach: { kind: c.attachment.kind, target: c.attachment.target, binary: c.attachment.binary,
-      symbol: c.attachment.symbol, pid: c.attachment.pid, hz: c.attachment.hz },
+      symbol: c.attachment.symbol, pid: c.attachment.pid, hz: c.attachment.hz,
+      ...(c.attachment.btf ? { btf: true } : {}) },
     lines: lines.get(c.name) ?? [],
   }));
   const artifactMaps: ArtifactMap[] = maps.all.map((m) => ({

@@ -34,8 +34,14 @@ export function tracepoint<N extends string>(name: N,
   declarations.push({ kind: "tracepoint", target: name });
 }
 
-/** Runs `handler` on every hit of raw tracepoint `name` ("sys_enter", "sched_switch"). */
-export function rawTracepoint(name: string, _handler: (ctx: RawTracepointContext) => void): void {
+/**
+ * Runs `handler` on every hit of raw tracepoint `name` ("sys_enter", "sched_switch").
+ * `{ btf: true }` attaches it as a BTF-typed tracepoint (tp_btf, 5.5+): the kernel then knows
+ * the arguments' types, and `readKernel<T>(ctx.arg(n) + offset)` through a pointer argument
+ * compiles to direct loads instead of a helper call (a NULL pointer reads as zeros).
+ */
+export function rawTracepoint(name: string, _handler: (ctx: RawTracepointContext) => void,
+  _options?: { btf?: boolean }): void {
   declarations.push({ kind: "raw_tracepoint", target: name });
 }
 

@@ -11,7 +11,8 @@ export function attachProgram(program: Program, entry: ArtifactProgram): Link | 
   const a = entry.attach;
   switch (a.kind) {
     case "tracepoint": return attachTracepoint(program, a.target);
-    case "rawTracepoint": return attachRawTracepoint(program, a.target);
+    // A tp_btf program is attached by its attach_btf_id, not by name.
+    case "rawTracepoint": return a.btf ? attachRawTracepoint(program) : attachRawTracepoint(program, a.target);
     case "uprobe":
     case "uretprobe": {
       const executable = openExecutable(a.binary!, a.pid ? { pid: a.pid } : {});

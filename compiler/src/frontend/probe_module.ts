@@ -46,6 +46,8 @@ export interface Attachment {
   symbol?: string;
   pid?: number;
   hz?: number;
+  /** rawTracepoint(…, { btf: true }): a BTF-typed tracepoint (tp_btf). */
+  btf?: boolean;
   handler: Node;
   span: Span;
   /** Where the target is written (the tracepoint's name), for diagnostics about it. */
@@ -184,8 +186,12 @@ function readAttachment(kind: AttachKind, call: Node, span: (n: Node) => Span,
     case "test": {
       const target = needString(args[0], kind === "test" ? "a name" : "the tracepoint's name");
       const handler = handlerAt(1);
+      const btf = kind === "rawTracepoint" ? constantOptions(args[2], constants, diagnostics, span).btf : undefined;
+      if (btf !== undefined && typeof btf !== "boolean") {
+        diagnostics.push(error("TSB1002", span(args[2]!), "rawTracepoint()'s btf option must be true or false"));
+      }
       return target !== undefined && handler ? { kind, target, handler, span: span(call),
-        targetSpan: span(args[0]!) } : undefined;
+        targetSpan: span(args[0]!), ...(btf === true ? { btf: true } : {}) } : undefined;
     }
     case "uprobe":
     case "uretprobe": {

@@ -33,6 +33,8 @@ export interface ArtifactProgram {
     symbol?: string;
     pid?: number;
     hz?: number;
+    /** rawTracepoint with { btf: true }: a tp_btf program (attached by its attach_btf_id). */
+    btf?: boolean;
   };
   /** Source line of instruction `insn` (first instruction of each line). */
   lines: { insn: number; line: number; column: number }[];

@@ -8,6 +8,7 @@ import { imm, reg } from "../../ir/ir.ts";
 import { fail } from "../../diagnostics/diagnostic.ts";
 import { identifierName, type Node } from "../ast.ts";
 import { type DslType, INT_TYPES, sizeOf, U32, U64 } from "../dsl_types.ts";
+import { btfPointerRead } from "./btf_reads.ts";
 import { contextCall } from "./context_access.ts";
 import { lowerExpression } from "./expressions.ts";
 import { wrapConstant } from "./integers.ts";
@@ -103,6 +104,8 @@ function helperCall(l: FunctionLowerer, name: string, args: Node[], node: Node,
         fail("TSB2404", l.span(node), `${name}() needs the type to read: an integer, a struct or an array`,
           `write ${name}<u32>(address), ${name}<MyStruct>(address), or assign it to a typed variable`);
       }
+      const direct = btfPointerRead(l, type, args[0]!, name);
+      if (direct) return direct;
       const address = l.toScalar(lowerExpression(l, args[0]!, U64), args[0]!, U64);
       // One helper call fills the whole value: on a fault the kernel zeroes it, so a struct's
       // slot needs no zeroing of its own (an integer's zero store is dropped as dead anyway).
