@@ -71,6 +71,8 @@ interface Conn { role: u8; openedNs: u64 }
  */
 interface SyscallRegs { dx: u64; si: u64; di: u64; nr: u64 }
 const REGS_OFFSET = 96n;
+/** Where orig_ax, the syscall's number, is in pt_regs. */
+const NR_OFFSET = 120n;
 
 /** x86-64 syscall numbers. */
 const SYS_READ = 0n;
@@ -263,59 +265,63 @@ function moved(fd: u64, dir: u32, buf: u64, seg: u64, ret: i64): void {
 }
 
 rawTracepoint("sys_exit", (ctx) => {
-  // args: (struct pt_regs *regs, long ret)
-  const regs = readKernel<SyscallRegs>(ctx.arg(0) + REGS_OFFSET);
+  // args: (struct pt_regs *regs, long ret). Most syscalls of the machine are none of ours: the
+  // number alone decides, before anything else is read or kept.
+  const nr = readKernel<u64>(ctx.arg(0) + NR_OFFSET);
+  if (nr > SYS_RECVMSG && nr !== SYS_ACCEPT4) return;
   const ret = i64(ctx.arg(1));
   // Data syscalls fall through to one place that sends the record (one copy of the emit code):
   // each case says which way the bytes went and where the first contiguous run of them is.
   let dir: u32 = IN;
-  let buf: u64 = regs.si;
-  let seg: u64 = regs.dx;
-  switch (regs.nr) {
+  switch (nr) {
     case SYS_READ:
     case SYS_RECVFROM:
+    case SYS_READV:
+    case SYS_RECVMSG:
       break;
     case SYS_WRITE:
     case SYS_SENDTO:
-      dir = OUT;
-      break;
-    case SYS_READV:
-    case SYS_WRITEV: {
-      if (regs.nr === SYS_WRITEV) dir = OUT;
-      if (ret <= 0n) return;
-      const first = readUser<Iovec>(regs.si);
-      buf = first.base;
-      seg = first.len;
-      break;
-    }
-    case SYS_RECVMSG:
-    case SYS_SENDMSG: {
-      if (regs.nr === SYS_SENDMSG) dir = OUT;
-      if (ret <= 0n) return;
-      // msg_iov is at offset 16 of struct user_msghdr.
-      const first = readUser<Iovec>(readUser<u64>(regs.si + 16n));
-      buf = first.base;
-      seg = first.len;
-      break;
-    }
-    // sendfile copies file bytes the process never sees: only the length goes up (no prefix).
+    case SYS_WRITEV:
+    case SYS_SENDMSG:
     case SYS_SENDFILE:
       dir = OUT;
-      buf = 0n;
-      seg = 0n;
       break;
     case SYS_ACCEPT:
-    case SYS_ACCEPT4:
+    case SYS_ACCEPT4: {
+      const regs = readKernel<SyscallRegs>(ctx.arg(0) + REGS_OFFSET);
       accepted(regs.di, regs.si, ret);
       return;
-    case SYS_CONNECT:
+    }
+    case SYS_CONNECT: {
+      const regs = readKernel<SyscallRegs>(ctx.arg(0) + REGS_OFFSET);
       connected(regs.di, regs.si, ret);
       return;
-    case SYS_CLOSE:
+    }
+    case SYS_CLOSE: {
+      const regs = readKernel<SyscallRegs>(ctx.arg(0) + REGS_OFFSET);
       closed(regs.di, ret);
       return;
+    }
     default:
       return;
   }
-  if (ret > 0n) moved(regs.di, dir, buf, seg, ret);
+  if (ret <= 0n) return;
+  const regs = readKernel<SyscallRegs>(ctx.arg(0) + REGS_OFFSET);
+  let buf: u64 = regs.si;
+  let seg: u64 = regs.dx;
+  if (nr === SYS_READV || nr === SYS_WRITEV) {
+    const first = readUser<Iovec>(regs.si);
+    buf = first.base;
+    seg = first.len;
+  } else if (nr === SYS_RECVMSG || nr === SYS_SENDMSG) {
+    // msg_iov is at offset 16 of struct user_msghdr.
+    const first = readUser<Iovec>(readUser<u64>(regs.si + 16n));
+    buf = first.base;
+    seg = first.len;
+  } else if (nr === SYS_SENDFILE) {
+    // sendfile copies file bytes the process never sees: only the length goes up (no prefix).
+    buf = 0n;
+    seg = 0n;
+  }
+  moved(regs.di, dir, buf, seg, ret);
 }, { btf: true });
