@@ -52,6 +52,7 @@ export class Session {
   /** Each stream's reader, and how to drain what is left in it once stopped. */
   readonly #readers: { reader: RingBufReader | PerfBufReader; drainOnce: () => void }[] = [];
   readonly #subscribers = new Map<string, ((record: DecodedValue) => void)[]>();
+  readonly #rawSubscribers = new Map<string, ((view: DataView, offset: number) => void)[]>();
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   #statsFd = -1;
   #events = 0;
@@ -118,6 +119,20 @@ export class Session {
   /** Subscribes to a ring buffer's decoded records. */
   on(variable: string, callback: (record: DecodedValue) => void): void {
     this.#subscriberList(variable).push(callback);
+  }
+
+  /**
+   * Subscribes to a ring buffer's records as they lie in memory: the record is at `offset` of
+   * `view`, valid only during the call. For consumers that read a few fields of each record
+   * themselves (runtime/src/http/record_feed.ts); with only these, records are not decoded.
+   */
+  onRaw(variable: string, callback: (view: DataView, offset: number) => void): void {
+    let list = this.#rawSubscribers.get(variable);
+    if (!list) {
+      list = [];
+      this.#rawSubscribers.set(variable, list);
+    }
+    list.push(callback);
   }
 
   #subscriberList(variable: string): ((record: DecodedValue) => void)[] {
@@ -202,9 +217,17 @@ export class Session {
       // added later are pushed onto the same array).
       const decode = compileDecoder(m.record);
       const subscribers = this.#subscriberList(m.variable);
+      let raw = this.#rawSubscribers.get(m.variable);
+      if (!raw) {
+        raw = [];
+        this.#rawSubscribers.set(m.variable, raw);
+      }
+      const rawSubscribers = raw;
       const onEvent = options.onEvent;
       const deliver = (view: DataView, offset: number) => {
         this.#events++;
+        for (let i = 0; i < rawSubscribers.length; i++) rawSubscribers[i]!(view, offset);
+        if (!onEvent && subscribers.length === 0) return;
         const value = decode(view, offset);
         if (onEvent) onEvent(m.variable, value);
         for (let i = 0; i < subscribers.length; i++) subscribers[i]!(value);

@@ -14,82 +14,31 @@
  * response not yet begun) becomes that server exchange's child; when the thread is not one
  * (event-loop runtimes hand work between threads) and the process serves exactly one request at
  * that moment, that one is the parent.
+ *
+ * Records come in two ways: `data` and `close` with their fields as numbers and the prefix as
+ * bytes in place (the monitor's path, record_feed.ts: nothing is decoded into an object), or
+ * `push` with a decoded record (OPEN records, tests). Times are numbers from `time`
+ * (time_base.ts); exchanges give them back as BigInts.
  */
-import { type MessageHead } from "./head_parser.ts";
+import { Connection, Shared } from "./connection.ts";
+import type { ExchangeListener } from "./exchange.ts";
 import { CLIENT, CLOSE, DATA, type HttpEvent, IN, OPEN, peerEndpoint, SERVER, visiblePrefix } from "./http_event.ts";
-import { type FramerSink, MessageFramer } from "./message_framer.ts";
+import { TimeBase } from "./time_base.ts";
 
-/** What is known about a followed connection. */
-export interface ConnectionInfo {
-  role: "server" | "client";
-  pid: number;
-  fd: number;
-  /** The peer (the client of a server connection, the server of a client connection). */
-  peer?: { address: string; port: number };
-  /** For server connections: the fd it was accepted on (to find the local port). */
-  listenFd: number;
-  openedNs: bigint;
-}
-
-/** One request and its response. */
-export interface HttpExchange {
-  readonly id: number;
-  readonly connection: ConnectionInfo;
-  /** The thread that read (server) or wrote (client) the request. */
-  readonly tid: number;
-  readonly method: string;
-  readonly target: string;
-  readonly host?: string;
-  /** The request's head went on past what the kernel's prefix showed. */
-  readonly truncated: boolean;
-  /** 0 when no response was seen. */
-  status: number;
-  startNs: bigint;
-  endNs: bigint;
-  requestBytes: number;
-  responseBytes: number;
-  /** The server exchange this client call was made while serving. */
-  parent?: HttpExchange;
-  /** Anything the listener wants to keep with it (the span). */
-  data?: unknown;
-}
-
-/** Receives exchanges. */
-export interface ExchangeListener {
-  started(exchange: HttpExchange): void;
-  finished(exchange: HttpExchange): void;
-  /** Started, then found malformed: it never finishes. */
-  dropped(exchange: HttpExchange): void;
-}
-
-interface Connection {
-  info: ConnectionInfo;
-  requests: MessageFramer;
-  responses: MessageFramer;
-  queue: HttpExchange[];
-  request?: HttpExchange;
-  response?: HttpExchange;
-  interim: boolean;
-  upgraded: boolean;
-  usedOpenTime: boolean;
-}
+export type { ConnectionInfo, ExchangeListener, HttpExchange } from "./exchange.ts";
 
 /** The kernel map's size (probes/http/http_capture.ts `conns`). */
 export const MAX_CONNECTIONS = 65536;
 
-/** Bad Request, Content Too Large, URI Too Long, Request Header Fields Too Large. */
-const MALFORMED_STATUSES = new Set([400, 413, 414, 431]);
-
 export class ExchangeTracker {
   /** Connections by pairKey(pid, fd). */
   readonly #connections = new Map<number, Connection>();
-  /** Server exchanges being served (request read, response not begun), by pairKey(pid, tid). */
-  readonly #serving = new Map<number, HttpExchange>();
-  readonly #listener: ExchangeListener;
+  readonly #shared: Shared;
   readonly #resolvePeer?: (pid: number, fd: number) => { address: string; port: number } | undefined;
-  #nextId = 1;
-  /** The latest kernel time seen: "now" for ending what is left open. */
-  #lastTs = 0n;
+  /** The latest time seen: "now" for ending what is left open. */
+  #lastTs = 0;
+  /** Record times as numbers. */
+  readonly time = new TimeBase();
 
   /**
    * `resolvePeer` finds a connection's peer when the accept carried no address (libuv accepts
@@ -97,7 +46,7 @@ export class ExchangeTracker {
    */
   constructor(listener: ExchangeListener,
     resolvePeer?: (pid: number, fd: number) => { address: string; port: number } | undefined) {
-    this.#listener = listener;
+    this.#shared = new Shared(listener, this.time);
     this.#resolvePeer = resolvePeer;
   }
 
@@ -106,34 +55,55 @@ export class ExchangeTracker {
     return this.#connections.size;
   }
 
-  /** Feeds one capture record. */
+  /** Feeds one decoded capture record. */
   push(event: HttpEvent): void {
-    if (event.ts > this.#lastTs) this.#lastTs = event.ts;
-    const key = pairKey(event.pid, event.fd);
+    const ts = this.time.fromBigint(event.ts);
     if (event.kind === OPEN) {
-      this.#close(key, event.ts); // the fd was reused without a close we saw
+      if (ts > this.#lastTs) this.#lastTs = ts;
+      const key = pairKey(event.pid, event.fd);
+      this.#close(key, ts); // the fd was reused without a close we saw
       if (event.role !== SERVER && event.role !== CLIENT) return;
       // As many as the kernel's map of connections holds; past that, the oldest goes first,
       // as it does from the kernel's LRU map.
-      if (this.#connections.size >= MAX_CONNECTIONS) this.#close(this.#connections.keys().next().value!, event.ts);
-      this.#connections.set(key, this.#open({
+      if (this.#connections.size >= MAX_CONNECTIONS) this.#close(this.#connections.keys().next().value!, ts);
+      this.#connections.set(key, new Connection({
         role: event.role === SERVER ? "server" : "client", pid: event.pid, fd: event.fd,
-        peer: peerEndpoint(event) ?? this.#resolvePeer?.(event.pid, event.fd), listenFd: event.listenFd, openedNs: event.ts,
-      }));
+        peer: peerEndpoint(event) ?? this.#resolvePeer?.(event.pid, event.fd), listenFd: event.listenFd, openedAt: ts,
+        data: undefined,
+      }, this.#shared));
     } else if (event.kind === DATA) {
-      const c = this.#connections.get(key);
-      if (!c || c.upgraded) return;
-      const inbound = event.dir === IN;
-      const framer = inbound === (c.info.role === "server") ? c.requests : c.responses;
-      framer.push(event.len, visiblePrefix(event), event.ts, event.tid);
+      const bytes = encoder.encode(visiblePrefix(event));
+      this.data(event.pid, event.fd, event.tid, event.dir, event.len, bytes, 0, bytes.length, ts);
     } else if (event.kind === CLOSE) {
-      this.#close(key, event.ts);
+      this.close(event.pid, event.fd, ts);
+    } else if (ts > this.#lastTs) {
+      this.#lastTs = ts;
     }
   }
 
+  /**
+   * A DATA record: `len` bytes moved at `ts` (TimeBase ns), of which the first ones are at
+   * `bytes[start, start + limit)` up to a NUL (see MessageFramer.push).
+   */
+  data(pid: number, fd: number, tid: number, dir: number, len: number, bytes: Uint8Array, start: number,
+    limit: number, ts: number): void {
+    if (ts > this.#lastTs) this.#lastTs = ts;
+    const c = this.#connections.get(pairKey(pid, fd));
+    if (c === undefined || c.upgraded) return;
+    const framer = (dir === IN) === c.server ? c.requests : c.responses;
+    framer.push(len, bytes, start, limit, ts, tid);
+  }
+
+  /** A CLOSE record. */
+  close(pid: number, fd: number, ts: number): void {
+    if (ts > this.#lastTs) this.#lastTs = ts;
+    this.#close(pairKey(pid, fd), ts);
+  }
+
   /** Ends every connection (the session is closing), at `ts` or the latest time seen. */
-  closeAll(ts = this.#lastTs): void {
-    for (const key of [...this.#connections.keys()]) this.#close(key, ts);
+  closeAll(ts?: bigint): void {
+    const at = ts === undefined ? this.#lastTs : this.time.fromBigint(ts);
+    for (const key of [...this.#connections.keys()]) this.#close(key, at);
   }
 
   /** The processes that have followed connections. */
@@ -145,144 +115,25 @@ export class ExchangeTracker {
    * Ends the connections of a process that exited: the kernel closes a dying process's fds
    * without the close() syscall the probe sees.
    */
-  closeProcess(pid: number, ts = this.#lastTs): void {
-    for (const [key, c] of [...this.#connections]) if (c.info.pid === pid) this.#close(key, ts);
+  closeProcess(pid: number, ts?: bigint): void {
+    const at = ts === undefined ? this.#lastTs : this.time.fromBigint(ts);
+    for (const [key, c] of [...this.#connections]) if (c.info.pid === pid) this.#close(key, at);
   }
 
-  #open(info: ConnectionInfo): Connection {
-    const c = {} as Connection;
-    const requestSink: FramerSink = {
-      head: (head, ts, tid) => this.#requestHead(c, head, ts, tid),
-      bytes: (n) => { if (c.request) c.request.requestBytes += n; },
-      end: () => { c.request = undefined; },
-      abort: () => {
-        const x = c.request;
-        c.request = undefined;
-        if (!x) return;
-        remove(c.queue, x);
-        this.#stopServing(x);
-        this.#listener.dropped(x);
-      },
-    };
-    const responseSink: FramerSink = {
-      head: (head, ts) => this.#responseHead(c, head, ts),
-      bytes: (n) => { if (c.response && !c.interim) c.response.responseBytes += n; },
-      end: (ts) => {
-        const x = c.response;
-        c.response = undefined;
-        if (c.interim) {
-          c.interim = false;
-          return;
-        }
-        if (!x) return;
-        x.endNs = ts;
-        remove(c.queue, x);
-        this.#report(x);
-      },
-      abort: () => { c.response = undefined; c.interim = false; },
-    };
-    Object.assign(c, {
-      info, queue: [], interim: false, upgraded: false, usedOpenTime: false,
-      requests: new MessageFramer(requestSink),
-      responses: new MessageFramer(responseSink, (head) => this.#bodyless(c, head)),
-    });
-    return c;
-  }
-
-  #requestHead(c: Connection, head: MessageHead, ts: bigint, tid: number): void {
-    if (head.kind !== "request") return;
-    // A new request means the previous response, if its end could not be framed, is over.
-    if (c.responses.unframed) c.responses.endUnframed();
-    // OBI: the first request on an accepted connection starts at the accept.
-    const first = c.info.role === "server" && !c.usedOpenTime;
-    c.usedOpenTime = true;
-    const x: HttpExchange = {
-      id: this.#nextId++, connection: c.info, tid, method: head.method!, target: head.target!,
-      host: head.host, truncated: head.truncated, status: 0, startNs: first ? c.info.openedNs : ts, endNs: ts,
-      requestBytes: 0, responseBytes: 0,
-    };
-    if (c.info.role === "server") this.#serving.set(pairKey(c.info.pid, tid), x);
-    else x.parent = this.#parentFor(c.info.pid, tid);
-    c.queue.push(x);
-    c.request = x;
-    this.#listener.started(x);
-  }
-
-  #responseHead(c: Connection, head: MessageHead, ts: bigint): void {
-    if (head.kind !== "response") {
-      c.response = undefined;
-      return;
-    }
-    const status = head.status!;
-    const x = c.queue.find((q) => q.status === 0);
-    c.interim = status >= 100 && status < 200 && status !== 101;
-    if (c.interim || !x) {
-      c.response = undefined;
-      return;
-    }
-    x.status = status;
-    x.endNs = ts;
-    c.response = x;
-    this.#stopServing(x);
-    if (status === 101) c.upgraded = true;
-  }
-
-  /**
-   * A request whose head we never saw end, refused by the server as malformed (a 1 MB header
-   * line, garbage after a valid start line), is malformed traffic, not a request: no span.
-   */
-  #report(x: HttpExchange): void {
-    if (x.truncated && MALFORMED_STATUSES.has(x.status)) this.#listener.dropped(x);
-    else this.#listener.finished(x);
-  }
-
-  #bodyless(c: Connection, head: MessageHead): boolean {
-    const s = head.status ?? 0;
-    if (s < 200 || s === 204 || s === 304) return true;
-    return c.response?.method === "HEAD";
-  }
-
-  #parentFor(pid: number, tid: number): HttpExchange | undefined {
-    const same = this.#serving.get(pairKey(pid, tid));
-    if (same) return same;
-    let only: HttpExchange | undefined;
-    for (const x of this.#serving.values()) {
-      if (x.connection.pid !== pid) continue;
-      if (only) return undefined;
-      only = x;
-    }
-    return only;
-  }
-
-  #stopServing(x: HttpExchange): void {
-    if (x.connection.role !== "server") return;
-    const key = pairKey(x.connection.pid, x.tid);
-    if (this.#serving.get(key) === x) this.#serving.delete(key);
-  }
-
-  #close(key: number, ts: bigint): void {
+  #close(key: number, ts: number): void {
     const c = this.#connections.get(key);
     if (!c) return;
     this.#connections.delete(key);
-    c.requests.close();
-    c.responses.close();
-    for (const x of c.queue.splice(0)) {
-      this.#stopServing(x);
-      x.endNs = x.status === 0 ? ts : x.endNs;
-      this.#report(x);
-    }
+    c.close(ts);
   }
 }
 
 /**
- * One number for a process and an fd or thread id (pids and tids are below 2^22, fds below
+ * One number for a process and an fd (pids are below 2^22, fds below
  * 2^31, so it is exact): a map keyed by it is cheaper per record than one keyed by a string.
  */
 function pairKey(pid: number, id: number): number {
   return pid * 0x80000000 + id;
 }
 
-function remove<T>(list: T[], item: T): void {
-  const at = list.indexOf(item);
-  if (at >= 0) list.splice(at, 1);
-}
+const encoder = new TextEncoder();

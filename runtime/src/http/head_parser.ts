@@ -41,6 +41,38 @@ export function startsMessage(text: string): boolean {
   return METHODS.includes(text.slice(0, space));
 }
 
+/** METHODS as bytes, for startsMessageAt. */
+const METHOD_BYTES = METHODS.map((m) => [...m].map((c) => c.charCodeAt(0)));
+const HTTP_1 = [..."HTTP/1."].map((c) => c.charCodeAt(0));
+
+/**
+ * startsMessage on bytes: whether the text at `bytes[from, from + max)` (ending early at a NUL,
+ * as the kernel's prefix does) can start a message. False when no byte is there. No string is
+ * made: this runs for every buffer that may start a message.
+ */
+export function startsMessageAt(bytes: Uint8Array, from: number, max: number): boolean {
+  let n = 0;
+  while (n < max && bytes[from + n] !== 0) n++;
+  if (n === 0) return false;
+  if (n >= 7 && matches(bytes, from, HTTP_1, 7)) return true;
+  let space = 0;
+  while (space < n && bytes[from + space] !== 0x20) space++;
+  for (const method of METHOD_BYTES) {
+    if (space === n) {
+      // No space yet: a short buffer may be the start of a method split across reads.
+      if (n < 8 && n <= method.length && matches(bytes, from, method, n)) return true;
+    } else if (space === method.length && matches(bytes, from, method, space)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function matches(bytes: Uint8Array, from: number, expected: number[], n: number): boolean {
+  for (let i = 0; i < n; i++) if (bytes[from + i] !== expected[i]) return false;
+  return true;
+}
+
 /**
  * How many heads parseHeadCached remembers, and the longest it remembers (heads assembled from
  * many small reads can be longer than a prefix): cleared when full, so it holds at most 512 kB.
@@ -77,12 +109,14 @@ export function parseHead(text: string, truncated = false): MessageHead | undefi
   const request = REQUEST_LINE.exec(start);
   if (request) {
     if (!METHODS.includes(request[1]!)) return undefined;
-    head = { kind: "request", method: request[1], target: request[2], minor: Number(request[3]),
-      chunked: false, close: request[3] === "0", truncated };
+    // Every head has every field, in one order: code reading heads then sees one shape of object.
+    head = { kind: "request", method: request[1], target: request[2], status: undefined, minor: Number(request[3]),
+      host: undefined, contentLength: undefined, chunked: false, close: request[3] === "0", truncated };
   } else {
     const status = STATUS_LINE.exec(start);
     if (!status) return undefined;
-    head = { kind: "response", status: Number(status[2]), minor: Number(status[1]), chunked: false,
+    head = { kind: "response", method: undefined, target: undefined, status: Number(status[2]),
+      minor: Number(status[1]), host: undefined, contentLength: undefined, chunked: false,
       close: status[1] === "0", truncated };
   }
   for (let i = 1; i < lines.length; i++) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { parseHead, parseHeadCached, startsMessage } from "./head_parser.ts";
+import { parseHead, parseHeadCached, startsMessage, startsMessageAt } from "./head_parser.ts";
 
 describe("parseHead()", () => {
   test("reads a request's method, target, Host and Content-Length", () => {
@@ -59,4 +59,22 @@ test("fields of other lengths are skipped, but not one whose name has spaces aro
     " connection: close");
   expect(head?.contentLength).toBe(5);
   expect(head?.close).toBe(true);
+});
+
+describe("startsMessageAt()", () => {
+  test("agrees with startsMessage() on the first 16 bytes of a buffer", () => {
+    const starts = ["GET / HTTP/1.1", "HTTP/1.1 200 OK", "HTTP/1.", "HTTP/", "GE", "DELETE /x", "PATCH", "OPTIONS *",
+      "get / HTTP/1.1", "GETX / HTTP/1.1", " GET /", "\u0001\u0002garbage", "*3\r\n$3\r\nSET", "CONNECTX", "POS"];
+    for (const text of starts) {
+      const bytes = new TextEncoder().encode(`..${text}`);
+      expect([text, startsMessageAt(bytes, 2, Math.min(16, bytes.length - 2))]).toEqual([text, startsMessage(text.slice(0, 16))]);
+    }
+  });
+
+  test("ends at a NUL, and finds nothing in an empty prefix", () => {
+    expect(startsMessageAt(new TextEncoder().encode("GE\0T / HTTP/1.1"), 0, 16)).toBe(true); // "GE": a method's start
+    expect(startsMessageAt(new TextEncoder().encode("X\0GET / HTTP/1.1"), 0, 16)).toBe(false);
+    expect(startsMessageAt(new Uint8Array(4), 0, 4)).toBe(false);
+    expect(startsMessageAt(new TextEncoder().encode("GET / HTTP/1.1"), 0, 0)).toBe(false);
+  });
 });

@@ -23,9 +23,16 @@ export interface MetricFields {
   route?: string;
 }
 
+/** The three histograms of one attribute set: what a caller keeps to skip the lookup by fields. */
+export interface HistogramSeries {
+  record(seconds: number, requestBytes: number, responseBytes: number): void;
+}
+
 export interface HttpHistograms {
   record(side: "server" | "client", fields: MetricFields, seconds: number, requestBytes: number,
     responseBytes: number): void;
+  /** The series `fields` record into (the same for the same fields). */
+  series(side: "server" | "client", fields: MetricFields): HistogramSeries;
 }
 
 export function metricAttributes(f: MetricFields): Attributes {
@@ -69,10 +76,18 @@ export class SdkHistograms implements HttpHistograms {
 
   record(side: "server" | "client", fields: MetricFields, seconds: number, requestBytes: number,
     responseBytes: number): void {
+    this.series(side, fields).record(seconds, requestBytes, responseBytes);
+  }
+
+  series(side: "server" | "client", fields: MetricFields): HistogramSeries {
     const attributes = metricAttributes(fields);
     const [duration, request, response] = this.#sides[side];
-    duration!.record(seconds, attributes);
-    request!.record(requestBytes, attributes);
-    response!.record(responseBytes, attributes);
+    return {
+      record: (seconds, requestBytes, responseBytes) => {
+        duration!.record(seconds, attributes);
+        request!.record(requestBytes, attributes);
+        response!.record(responseBytes, attributes);
+      },
+    };
   }
 }

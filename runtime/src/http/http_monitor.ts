@@ -28,8 +28,9 @@ import { buildInChild } from "./capture_artifact.ts";
 import { ExchangeTracker } from "./exchange_tracker.ts";
 import type { HttpHistograms } from "./http_histograms.ts";
 import { type ExchangeSummary, HttpTelemetry } from "./http_telemetry.ts";
-import { CLIENT, type HttpEvent, OPEN, peerEndpoint, SERVER } from "./http_event.ts";
+import { CLIENT, type HttpEvent, peerEndpoint, SERVER } from "./http_event.ts";
 import { IdentityCache } from "./process_identity.ts";
+import { recordFeed } from "./record_feed.ts";
 import { SocketTable } from "./socket_table.ts";
 import { RouteMatcher, type RouteOptions } from "./route_heuristic.ts";
 
@@ -103,15 +104,16 @@ export class HttpMonitor {
     // Our own traffic (an OTLP exporter's posts) must never become spans about itself.
     const ignored = session.map("ignored");
     ignored.live.update(encodeValue(ignored.artifact.key, 0), encodeValue(ignored.artifact.value, self));
-    session.on("events", (record) => {
-      const event = record as unknown as HttpEvent;
-      if (event.pid === self) return;
-      if (event.kind === OPEN) {
-        if (!selected(event)) return;
+    const events = session.map("events").artifact;
+    if (!events.record) throw new Error(`${HTTP_PROBE}: its 'events' ring buffer carries no record layout`);
+    session.onRaw("events", recordFeed(events.record, tracker, {
+      self,
+      accept: (event) => {
+        if (!selected(event)) return false;
         identities.get(event.pid); // now, while the process surely exists (a curl is gone soon)
-      }
-      tracker.push(event);
-    });
+        return true;
+      },
+    }));
     return monitor;
   }
 

@@ -16,15 +16,21 @@
  * its children; it ends when its response has been written. `service.name` (and a non-empty
  * `service.namespace`) of the traced process are span and datapoint attributes: the API gives
  * no per-process resource, which OBI has (one resource per instrumented service).
+ *
+ * Per exchange, only what differs between exchanges is worked out: a target's route and query
+ * are remembered by target, and each connection keeps its process identity, its server port and
+ * the histogram series of its last exchange, reused while method, status, route and Host stay
+ * the same (a keep-alive connection's requests mostly repeat). Span names are made only for
+ * spans and printed summaries.
  */
 import {
   type Attributes, type Meter, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace, type Tracer,
 } from "@opentelemetry/api";
 import { isIP } from "node:net";
 import type { WallClock } from "../telemetry/monotonic_clock.ts";
-import type { ExchangeListener, HttpExchange } from "./exchange_tracker.ts";
-import { type HttpHistograms, SdkHistograms } from "./http_histograms.ts";
-import type { IdentityCache } from "./process_identity.ts";
+import type { ConnectionInfo, ExchangeListener, HttpExchange } from "./exchange_tracker.ts";
+import { type HistogramSeries, type HttpHistograms, type MetricFields, SdkHistograms } from "./http_histograms.ts";
+import type { IdentityCache, ProcessIdentity } from "./process_identity.ts";
 import type { SocketTable } from "./socket_table.ts";
 import { type RouteMatcher, stripQuery } from "./route_heuristic.ts";
 import { redactedQuery } from "./url_redaction.ts";
@@ -69,19 +75,25 @@ export interface HttpTelemetryOptions {
   onExchange?: (summary: ExchangeSummary) => void;
 }
 
-/** What is kept with each exchange. */
-interface ExchangeData {
-  route?: string;
-  name: string;
-  parts: TargetParts;
-  span?: Span;
-}
-
-/** What a request target gives the span and the metrics (the same for the same target). */
+/** What a request target gives the span and the metrics (the same for the same target): kept with each exchange. */
 interface TargetParts {
   route?: string;
   path: string;
   query?: string;
+}
+
+/** What is kept with each connection (ConnectionInfo.data). */
+interface ConnectionMemo {
+  identity: ProcessIdentity;
+  /** `server.port` of a server connection, once /proc told it; -1 until then (numbers only: one type for the JIT). */
+  localPort: number;
+  /** The last exchange's series, and what chose it. */
+  series: HistogramSeries | undefined;
+  method: string | undefined;
+  status: number;
+  route: string | undefined;
+  host: string | undefined;
+  port: number;
 }
 
 /**
@@ -105,9 +117,7 @@ export class HttpTelemetry implements ExchangeListener {
   }
 
   started(x: HttpExchange): void {
-    const parts = this.#parts(x.target);
-    const route = parts.route;
-    x.data = { route, name: route ? `${x.method} ${route}` : x.method, parts } satisfies ExchangeData;
+    x.data = this.#parts(x.target) satisfies TargetParts;
     // A client call's span starts now, under its parent's (started on demand); a server span
     // starts when it ends or when a child needs it, so a request dropped as malformed leaves no
     // span behind.
@@ -124,57 +134,75 @@ export class HttpTelemetry implements ExchangeListener {
   }
 
   dropped(x: HttpExchange): void {
-    const data = x.data as ExchangeData | undefined;
-    if (!data?.span) return;
-    data.span.setAttribute("tsbpf.malformed", true);
-    data.span.setStatus({ code: SpanStatusCode.ERROR });
-    data.span.end(this.#o.clock.hrTime(x.startNs));
+    const span = x.span as Span | undefined;
+    if (!span) return;
+    span.setAttribute("tsbpf.malformed", true);
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end(this.#o.clock.hrTime(x.startNs));
   }
 
   #span(x: HttpExchange): Span {
-    const data = x.data as ExchangeData;
-    if (data.span) return data.span;
+    if (x.span) return x.span as Span;
     const parent = x.parent?.data ? this.#span(x.parent) : undefined;
     const ctx = parent ? trace.setSpan(ROOT_CONTEXT, parent) : ROOT_CONTEXT;
-    data.span = this.#o.tracer!.startSpan(data.name, {
+    const span = this.#o.tracer!.startSpan(spanName(x), {
       kind: x.connection.role === "server" ? SpanKind.SERVER : SpanKind.CLIENT,
       startTime: this.#o.clock.hrTime(x.startNs),
     }, ctx);
-    return data.span;
+    x.span = span;
+    return span;
+  }
+
+  #memo(c: ConnectionInfo): ConnectionMemo {
+    let memo = c.data as ConnectionMemo | undefined;
+    if (!memo) {
+      memo = { identity: this.#o.identities.get(c.pid), localPort: -1, series: undefined, method: undefined,
+        status: 0, route: undefined, host: undefined, port: -1 };
+      c.data = memo;
+    }
+    // An unknown port is asked again (the socket may show up in /proc later).
+    if (c.role === "server" && memo.localPort < 0) memo.localPort = this.#o.sockets.localPort(c.pid, c.listenFd) ?? -1;
+    return memo;
   }
 
   finished(x: HttpExchange): void {
-    const data = x.data as ExchangeData | undefined;
-    if (!data) return;
-    const span = this.#o.tracer ? this.#span(x) : undefined;
+    const parts = x.data as TargetParts | undefined;
+    if (!parts) return;
     const server = x.connection.role === "server";
-    const identity = this.#o.identities.get(x.connection.pid);
-    const { path, query } = data.parts;
-    const hostHeader = server ? undefined : splitHost(x.host);
-    const peer = x.connection.peer;
-    const serverAddress = server ? this.#o.hostName : hostHeader?.host ?? peer?.address;
-    const serverPort = server ? this.#o.sockets.localPort(x.connection.pid, x.connection.listenFd)
-      : hostHeader?.port ?? peer?.port;
-    const error = x.status === 0 || x.status >= (server ? 500 : 400);
-    if (span) this.#endSpan(span, x, data, { server, serverAddress, serverPort, error, path, query });
+    const memo = this.#memo(x.connection);
+    // The histograms first: the one thing done for every exchange.
+    let series = memo.series;
+    if (series === undefined || memo.method !== x.method || memo.status !== x.status || memo.route !== parts.route ||
+      memo.host !== x.host || memo.port !== memo.localPort) {
+      series = this.#histograms.series(server ? "server" : "client", this.#fields(x, memo, parts));
+      memo.series = series;
+      memo.method = x.method;
+      memo.status = x.status;
+      memo.route = parts.route;
+      memo.host = x.host;
+      memo.port = memo.localPort;
+    }
+    series.record(Math.max(0, x.endAt - x.startAt) / 1e9, x.requestBytes, x.responseBytes);
+    if (this.#o.tracer || this.#o.onExchange) this.#spanAndSummary(x, parts, memo);
+  }
 
-    this.#histograms.record(server ? "server" : "client", {
-      serviceName: identity.serviceName,
-      serviceNamespace: identity.serviceNamespace,
-      method: x.method,
-      status: x.status,
-      serverAddress: server ? this.#hostMetricAddress
-        : serverAddress && isIP(serverAddress) ? "outgoing" : serverAddress,
-      serverPort,
-      route: data.route,
-    }, Math.max(0, Number(x.endNs - x.startNs)) / 1e9, x.requestBytes, x.responseBytes);
+  /** The span and the printed summary of a finished exchange (when either is wanted). */
+  #spanAndSummary(x: HttpExchange, parts: TargetParts, memo: ConnectionMemo): void {
+    const server = x.connection.role === "server";
+    const span = this.#o.tracer ? this.#span(x) : undefined;
+    const identity = memo.identity;
+    const { path, query } = parts;
+    const { serverAddress, serverPort } = this.#server(x, memo);
+    const peer = x.connection.peer;
+    const error = x.status === 0 || x.status >= (server ? 500 : 400);
+    if (span) this.#endSpan(span, x, parts, identity, { server, serverAddress, serverPort, error, path, query });
 
     if (this.#o.onExchange) {
       const sc = span?.spanContext();
-      const parent = (x.parent?.data as ExchangeData | undefined)?.span?.spanContext();
+      const parent = (x.parent?.span as Span | undefined)?.spanContext();
       this.#o.onExchange({
         kind: server ? "server" : "client", service: identity.serviceName, pid: x.connection.pid,
-        name: data.name, method: x.method, path, route: data.route, status: x.status, error,
+        name: spanName(x), method: x.method, path, route: parts.route, status: x.status, error,
         startNs: x.startNs, endNs: x.endNs, requestBytes: x.requestBytes, responseBytes: x.responseBytes,
         serverAddress, serverPort, clientAddress: server ? peer?.address : undefined,
         traceId: sc?.traceId ?? "", spanId: sc?.spanId ?? "", parentSpanId: parent?.spanId,
@@ -182,11 +210,36 @@ export class HttpTelemetry implements ExchangeListener {
     }
   }
 
-  #endSpan(span: Span, x: HttpExchange, data: ExchangeData, at: {
+  /** `server.address` and `server.port` of an exchange, as spans and summaries give them. */
+  #server(x: HttpExchange, memo: ConnectionMemo): { serverAddress?: string; serverPort?: number } {
+    if (x.connection.role === "server") {
+      return { serverAddress: this.#o.hostName, serverPort: memo.localPort < 0 ? undefined : memo.localPort };
+    }
+    const hostHeader = splitHost(x.host);
+    const peer = x.connection.peer;
+    return { serverAddress: hostHeader?.host ?? peer?.address, serverPort: hostHeader?.port ?? peer?.port };
+  }
+
+  /** The datapoint attributes of an exchange (OBI's; bare IPs replaced). */
+  #fields(x: HttpExchange, memo: ConnectionMemo, parts: TargetParts): MetricFields {
+    const server = x.connection.role === "server";
+    const { serverAddress, serverPort } = this.#server(x, memo);
+    return {
+      serviceName: memo.identity.serviceName,
+      serviceNamespace: memo.identity.serviceNamespace,
+      method: x.method,
+      status: x.status,
+      serverAddress: server ? this.#hostMetricAddress
+        : serverAddress && isIP(serverAddress) ? "outgoing" : serverAddress,
+      serverPort,
+      route: parts.route,
+    };
+  }
+
+  #endSpan(span: Span, x: HttpExchange, parts: TargetParts, identity: ProcessIdentity, at: {
     server: boolean; serverAddress?: string; serverPort?: number; error: boolean; path: string; query?: string;
   }): void {
     const { server, serverAddress, serverPort, error, path, query } = at;
-    const identity = this.#o.identities.get(x.connection.pid);
     const peer = x.connection.peer;
     const attributes: Attributes = {
       "http.request.method": x.method,
@@ -203,7 +256,7 @@ export class HttpTelemetry implements ExchangeListener {
     if (server) {
       attributes["url.path"] = path;
       attributes["client.address"] = peer?.address;
-      if (data.route) attributes["http.route"] = data.route;
+      if (parts.route) attributes["http.route"] = parts.route;
     } else {
       const host = x.host ?? (peer ? `${peer.address}:${peer.port}` : undefined);
       attributes["url.full"] = host ? `http://${host}${path}${query !== undefined ? `?${query}` : ""}` : path;
@@ -212,6 +265,12 @@ export class HttpTelemetry implements ExchangeListener {
     if (error) span.setStatus({ code: SpanStatusCode.ERROR });
     span.end(this.#o.clock.hrTime(x.endNs));
   }
+}
+
+/** `{METHOD} {route}`, or the method alone without a route. */
+function spanName(x: HttpExchange): string {
+  const route = (x.data as TargetParts).route;
+  return route ? `${x.method} ${route}` : x.method;
 }
 
 /** `host`, `host:port`, `[v6]:port` → parts. */

@@ -3,7 +3,8 @@
  * `MetricProducer`, one cumulative data point per attribute set. The SDK's own instruments hash
  * the whole attribute set (sort its keys, JSON.stringify it) for every measurement, three per
  * exchange, which made up about half of `tsbpf http`'s own work per request; here an exchange
- * costs one short key and a map lookup, and the attribute object is built once per series.
+ * costs one short key and a map lookup, and the attribute object is built once per series (and
+ * a caller that keeps the series it got, as http_telemetry.ts does per connection, not even that).
  * Like the SDK it keeps at most CARDINALITY_LIMIT series per side, the last being
  * `otel.metric.overflow`, which counts the rest. Data points are cumulative whatever temporality
  * the reader prefers, and carry no exemplars.
@@ -16,7 +17,8 @@ import {
   type MetricData, type MetricProducer,
 } from "@opentelemetry/sdk-metrics";
 import {
-  descriptions, DURATION_BUCKETS, type HttpHistograms, metricAttributes, type MetricFields, SIZE_BUCKETS,
+  descriptions, DURATION_BUCKETS, type HistogramSeries, type HttpHistograms, metricAttributes, type MetricFields,
+  SIZE_BUCKETS,
 } from "./http_histograms.ts";
 
 /** Series per histogram, overflow included (the SDK's default limit). */
@@ -55,9 +57,16 @@ class Aggregate {
   }
 }
 
-interface Series {
-  attributes: Attributes;
-  aggregates: [Aggregate, Aggregate, Aggregate];
+class Series implements HistogramSeries {
+  readonly aggregates = [new Aggregate(DURATION_BUCKETS), new Aggregate(SIZE_BUCKETS), new Aggregate(SIZE_BUCKETS)] as const;
+
+  constructor(readonly attributes: Attributes) {}
+
+  record(seconds: number, requestBytes: number, responseBytes: number): void {
+    this.aggregates[0].add(seconds);
+    this.aggregates[1].add(requestBytes);
+    this.aggregates[2].add(responseBytes);
+  }
 }
 
 const OVERFLOW_KEY = "\u0001overflow";
@@ -75,6 +84,10 @@ export class LocalHistograms implements HttpHistograms {
 
   record(side: "server" | "client", fields: MetricFields, seconds: number, requestBytes: number,
     responseBytes: number): void {
+    this.series(side, fields).record(seconds, requestBytes, responseBytes);
+  }
+
+  series(side: "server" | "client", fields: MetricFields): HistogramSeries {
     const series = this.#series[side];
     const key = `${fields.serviceName}\u0000${fields.serviceNamespace}\u0000${fields.method}\u0000${fields.status}` +
       `\u0000${fields.serverAddress ?? "\u0001"}\u0000${fields.serverPort ?? ""}\u0000${fields.route ?? "\u0001"}`;
@@ -84,14 +97,11 @@ export class LocalHistograms implements HttpHistograms {
       const full = series.size >= CARDINALITY_LIMIT - 1;
       s = full ? series.get(OVERFLOW_KEY) : undefined;
       if (!s) {
-        s = { attributes: full ? { "otel.metric.overflow": true } : metricAttributes(fields),
-          aggregates: [new Aggregate(DURATION_BUCKETS), new Aggregate(SIZE_BUCKETS), new Aggregate(SIZE_BUCKETS)] };
+        s = new Series(full ? { "otel.metric.overflow": true } : metricAttributes(fields));
         series.set(full ? OVERFLOW_KEY : key, s);
       }
     }
-    s.aggregates[0].add(seconds);
-    s.aggregates[1].add(requestBytes);
-    s.aggregates[2].add(responseBytes);
+    return s;
   }
 
   /** The six histograms as cumulative metric data (sides with no exchange yet are left out). */

@@ -15,11 +15,12 @@ export interface Endpoint {
 }
 
 export class SocketTable {
-  readonly #ports = new Map<string, number>();
+  /** By pid * 2^31 + fd (exact: pids are below 2^22, fds below 2^31), no string per lookup. */
+  readonly #ports = new Map<number, number>();
 
   /** The local port listening fd `fd` of process `pid` is bound to. */
   localPort(pid: number, fd: number): number | undefined {
-    const key = `${pid}:${fd}`;
+    const key = pid * 0x80000000 + fd;
     const cached = this.#ports.get(key);
     if (cached !== undefined) return cached;
     // An unknown answer is not cached: the socket may show up in /proc on the next try.
