@@ -11,6 +11,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import { kernelTest, withTool } from "../support/gates.ts";
+import { decodeValue } from "../../runtime/src/decode/value_codec.ts";
 import { curl, type Server, startServer, TestMonitor } from "./http_harness.ts";
 
 const FIXTURES = join(import.meta.dir, "fixtures");
@@ -232,6 +233,63 @@ s.close()
     }
     expect(t.monitor!.session.stats().lost).toBe(0n);
   }, 60_000);
+});
+
+describe("tsbpf http with a selection", () => {
+  kernelTest("a connection the selection leaves out is no longer followed by the kernel", async () => {
+    const pythonServer = `
+import http.server, json
+class H(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def log_message(self, *a): pass
+    def do_GET(self):
+        self.send_response(200); self.send_header("Content-Length", "2"); self.end_headers()
+        self.wfile.write(b"ok")
+s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+print(json.dumps({"port": s.server_address[1]}), flush=True)
+s.serve_forever()`;
+    const wanted = await server("python3", ["-u", "-c", pythonServer]);
+    const other = await server("python3", ["-u", "-c", pythonServer]);
+    const selective = await new TestMonitor().start({ ports: [wanted.port] });
+    try {
+      // One keep-alive connection to each server, held open after two requests on each.
+      const client = spawn("python3", ["-u", "-c", `
+import http.client, sys, time
+conns = [http.client.HTTPConnection("127.0.0.1", p) for p in (${wanted.port}, ${other.port})]
+for c in conns:
+    for _ in range(2):
+        c.request("GET", "/hello"); c.getresponse().read()
+print("held", flush=True)
+time.sleep(10)`], { stdio: ["ignore", "pipe", "ignore"] });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error("the client did not finish its requests in 10 s")), 10_000);
+          client.stdout!.on("data", (d: Buffer) => {
+            if (d.toString().includes("held")) {
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+        });
+        expect(await selective.until(() => selective.of(wanted.pid, "server").length >= 2)).toBe(true);
+        await Bun.sleep(300); // the OPEN records of the other server's connection are handled by now
+        expect(selective.of(other.pid).length).toBe(0);
+        // The kernel's table of followed connections, while both connections are open: the
+        // selected server's is there, the other server's and the client's connection to it
+        // are gone (and the client's connection to the selected port stays).
+        const conns = selective.monitor!.session.map("conns");
+        const followed = conns.live.lookupAll().map(([k]) =>
+          decodeValue(conns.artifact.key, k) as { pid: number; fd: number });
+        expect(followed.some((c) => c.pid === wanted.pid)).toBe(true);
+        expect(followed.some((c) => c.pid === other.pid)).toBe(false);
+        expect(followed.filter((c) => c.pid === client.pid).length).toBe(1);
+      } finally {
+        client.kill("SIGKILL");
+      }
+    } finally {
+      await selective.close();
+    }
+  }, 30_000);
 });
 
 describe("tsbpf http on malformed traffic", () => {

@@ -12,7 +12,7 @@ import {
   AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader,
 } from "@opentelemetry/sdk-metrics";
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
-import { type ExchangeSummary, HttpMonitor } from "@ts-bpf/runtime";
+import { type ExchangeSummary, HttpMonitor, type HttpSelection } from "@ts-bpf/runtime";
 
 export interface Server {
   pid: number;
@@ -85,10 +85,10 @@ export class TestMonitor {
   readonly tracerProvider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter: this.spans })] });
   monitor?: HttpMonitor;
 
-  async start(): Promise<this> {
+  async start(select?: HttpSelection): Promise<this> {
     this.monitor = await HttpMonitor.start({
       tracer: this.tracerProvider.getTracer("test"), meter: this.meterProvider.getMeter("test"),
-      onExchange: (x) => this.exchanges.push(x),
+      onExchange: (x) => this.exchanges.push(x), select,
     });
     return this;
   }

@@ -30,6 +30,7 @@ import type { HttpHistograms } from "./http_histograms.ts";
 import { type ExchangeSummary, HttpTelemetry } from "./http_telemetry.ts";
 import { CLIENT, type HttpEvent, peerEndpoint, SERVER } from "./http_event.ts";
 import { IdentityCache } from "./process_identity.ts";
+import { ConnectionFilter } from "./connection_filter.ts";
 import { recordFeed } from "./record_feed.ts";
 import { SocketTable } from "./socket_table.ts";
 import { RouteMatcher, type RouteOptions } from "./route_heuristic.ts";
@@ -106,10 +107,15 @@ export class HttpMonitor {
     ignored.live.update(encodeValue(ignored.artifact.key, 0), encodeValue(ignored.artifact.value, self));
     const events = session.map("events").artifact;
     if (!events.record) throw new Error(`${HTTP_PROBE}: its 'events' ring buffer carries no record layout`);
+    // A connection the selection leaves out: the kernel stops following it (connection_filter.ts).
+    const filter = new ConnectionFilter(session);
     session.onRaw("events", recordFeed(events.record, tracker, {
       self,
       accept: (event) => {
-        if (!selected(event)) return false;
+        if (!selected(event)) {
+          filter.forget(event.pid, event.fd, event.ts);
+          return false;
+        }
         identities.get(event.pid); // now, while the process surely exists (a curl is gone soon)
         return true;
       },
