@@ -84,6 +84,6 @@ export const PROBES: Probe[] = [
   // ns per sample; samples come at 99 Hz per CPU whatever runs, the busy loop keeps one CPU
   // in user code so both stacks are walked.
   { name: "profile", title: "example: 99 Hz CPU samples counted by pid, comm and stacks",
-    source: example("profile"), workload: "spin", events: 1_500, warmupEvents: 100, bpftracePrograms: 1,
-    bpftraceProgramType: "perf_event", sampleHz: 99, compileRuns: 3, measureRuns: 3 },
+    source: example("profile"), workload: "spin", events: 2_500, warmupEvents: 100, bpftracePrograms: 1,
+    bpftraceProgramType: "perf_event", sampleHz: 99, compileRuns: 3, measureRuns: 9 },
 ];
