@@ -5,8 +5,7 @@
  * process's getppid() calls (x86-64 syscall 110) from sys_exit's pt_regs.
  */
 import { expect } from "bun:test";
-import { ProgType } from "@ts-bpf/loader";
-import { getpid, getppid } from "../../loader/src/sys/os.ts";
+import { getpid, getppid, ProgType } from "@ts-bpf/loader";
 import { kernelTest } from "../../test/support/gates.ts";
 import { compile } from "@ts-bpf/compiler";
 import { compileOk, loadProbe, tracefsFormat } from "./support.ts";

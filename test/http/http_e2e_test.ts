@@ -11,7 +11,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import { kernelTest, withTool } from "../support/gates.ts";
-import { decodeValue } from "../../runtime/src/decode/value_codec.ts";
+import { decodeValue } from "@ts-bpf/runtime";
 import { curl, type Server, startServer, TestMonitor } from "./http_harness.ts";
 
 const FIXTURES = join(import.meta.dir, "fixtures");
