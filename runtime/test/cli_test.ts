@@ -111,6 +111,13 @@ describe("tsbpf run", () => {
     expect(stderr).toContain("1 error; nothing was loaded");
   }, 60_000);
 
+  kernelTest("check type-checks an example whose userspace part imports node:fs", async () => {
+    // examples/profile.ts reads /proc/kallsyms with readFileSync: Node's declarations must be seen.
+    const { code, stderr } = await tsbpf(["check", "examples/profile.ts"]).done;
+    expect(stderr).not.toContain("error TS");
+    expect(code).toBe(0);
+  }, 60_000);
+
   kernelTest("check --dump=ir,bpf prints the stages with source lines, then passes the verifier", async () => {
     const { code, stdout } = await tsbpf(["check", "examples/count_getppid.ts", "--dump=ir,bpf"]).done;
     expect(code).toBe(0);

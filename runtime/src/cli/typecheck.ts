@@ -7,6 +7,7 @@
 import { fileURLToPath } from "node:url";
 
 const PROBES = fileURLToPath(new URL("../../../probes/mod.ts", import.meta.url));
+const TYPE_ROOTS = fileURLToPath(new URL("../../../node_modules/@types", import.meta.url));
 
 /** Rendered type errors (empty when the probe type-checks). */
 export async function typeErrors(path: string): Promise<{ count: number; text: string }> {
@@ -20,7 +21,10 @@ export async function typeErrors(path: string): Promise<{ count: number; text: s
     allowImportingTsExtensions: true,
     skipLibCheck: true,
     lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts", "lib.dom.d.ts"],
-    types: [],
+    // A probe's userspace part runs in Bun and may import node:fs and the like: Node's
+    // declarations, from this installation (a probe's own folder may have none).
+    types: ["node"],
+    typeRoots: [TYPE_ROOTS],
     paths: { "@ts-bpf/probes": [PROBES] },
   };
   const program = ts.createProgram([path], options);
