@@ -26,7 +26,9 @@
  * - close, which ends the connection.
  *
  * What it does not handle yet (said plainly, so nobody relies on it):
- * - x86-64 only (syscall numbers and pt_regs offsets below);
+ * - x86-64 only (syscall numbers and pt_regs offsets below), and 64-bit processes only: a 32-bit
+ *   (ia32) process's syscalls carry other numbers and argument registers, which this reads as
+ *   x86-64's;
  * - connections opened before the probe started are not followed (their accept/connect was not
  *   seen);
  * - only the first iovec of readv/recvmsg/writev/sendmsg is copied (its length is sent, so
