@@ -22,7 +22,7 @@
  * and put back after, and its own cost, two clock reads per program run, then counts too).
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -79,7 +79,10 @@ http {
     if (ok) break;
     await sleep(20);
   }
-  return { port, stop: () => { if (child.exitCode === null) child.kill("SIGKILL"); } };
+  return { port, stop: () => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  } };
 }
 
 /** One wrk run (asynchronous, so nothing here blocks): completed requests per second. */
