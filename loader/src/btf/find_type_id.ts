@@ -5,9 +5,7 @@
  * the type records reading only their headers and the lengths of their trailing data.
  */
 import { decodeBtfHeader } from "./btf_header.ts";
-
-/** BTF kinds by number, as in the kernel's include/uapi/linux/btf.h. */
-export const BTF_KIND_TYPEDEF = 8;
+import { type BtfKind, btfKindNumber } from "./types.ts";
 
 /** Bytes that follow a type's 12-byte header, by kind (vlen = the header's item count). */
 function trailerBytes(kind: number, vlen: number): number {
@@ -30,7 +28,8 @@ function trailerBytes(kind: number, vlen: number): number {
  * The id of the type named `name` of kind `kind` (first match), or undefined. `bytes` is a
  * whole BTF blob (e.g. /sys/kernel/btf/vmlinux); ids start at 1 (not for split BTF).
  */
-export function findTypeId(bytes: Uint8Array, name: string, kind: number): number | undefined {
+export function findTypeId(bytes: Uint8Array, name: string, kindName: BtfKind): number | undefined {
+  const kind = btfKindNumber(kindName);
   const header = decodeBtfHeader(bytes);
   const strStart = header.hdrLen + header.strOff;
   const strings = bytes.subarray(strStart, strStart + header.strLen);

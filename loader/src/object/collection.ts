@@ -13,7 +13,7 @@ import { BpfMap } from "../maps/bpf_map.ts";
 import { MapType } from "../asm/mod.ts";
 import { possibleCpuCount } from "../kernel/cpus.ts";
 import { readFileBytes } from "../sys/files.ts";
-import { BTF_KIND_TYPEDEF, findTypeId } from "../btf/find_type_id.ts";
+import { findTypeId } from "../btf/find_type_id.ts";
 import { loadProgram, type Program } from "../programs/program.ts";
 import { BPF_FUNC_INFO_SIZE, BPF_LINE_INFO_SIZE } from "../btf/prog_load_info.ts";
 import type { Link } from "../links/link.ts";
@@ -140,7 +140,8 @@ export function loadCollection(spec: BpfObjectSpec, options: CollectionOptions =
 }
 
 const VMLINUX_BTF = "/sys/kernel/btf/vmlinux";
-let vmlinuxBytes: Uint8Array | undefined;
+/** Ids found so far, by tracepoint: the 5 MB of vmlinux BTF are read at load and not kept. */
+const tracepointIds = new Map<string, number>();
 
 /**
  * The attach_btf_id of a tp_btf program: the id of the kernel's `btf_trace_<tracepoint>`
@@ -148,17 +149,21 @@ let vmlinuxBytes: Uint8Array | undefined;
  */
 function tracepointBtfId(tracepoint: string | undefined, program: string): number {
   if (!tracepoint) throw new Error(`Program '${program}': a tp_btf section needs a tracepoint name (tp_btf/<name>)`);
+  const known = tracepointIds.get(tracepoint);
+  if (known !== undefined) return known;
+  let vmlinux: Uint8Array;
   try {
-    vmlinuxBytes ??= readFileBytes(VMLINUX_BTF);
+    vmlinux = readFileBytes(VMLINUX_BTF);
   } catch (error) {
     throw new Error(`Program '${program}' (tp_btf/${tracepoint}) needs the kernel's BTF, and ${VMLINUX_BTF} ` +
       `cannot be read: ${(error as Error).message}`);
   }
-  const id = findTypeId(vmlinuxBytes, `btf_trace_${tracepoint}`, BTF_KIND_TYPEDEF);
+  const id = findTypeId(vmlinux, `btf_trace_${tracepoint}`, "TYPEDEF");
   if (id === undefined) {
     throw new Error(`Program '${program}': this kernel has no BTF tracepoint '${tracepoint}' (no ` +
       `btf_trace_${tracepoint} in ${VMLINUX_BTF}); names are without the group: 'sys_exit', 'sched_switch'`);
   }
+  tracepointIds.set(tracepoint, id);
   return id;
 }
 
