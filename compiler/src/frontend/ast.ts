@@ -14,3 +14,8 @@ export function isNode(value: unknown): value is Node {
 export function identifierName(node: Node | null | undefined): string | undefined {
   return node?.type === "Identifier" ? node.name as string : undefined;
 }
+
+/** The expression inside any parentheses: `((x))` is `x`. */
+export function unparenthesized(node: Node): Node {
+  return node.type === "ParenthesizedExpression" ? unparenthesized(node.expression) : node;
+}

@@ -30,8 +30,6 @@ interface SlotUse {
   /** Index in the block of the first store and of the first address taken. */
   firstStore: number;
   firstAddress: number;
-  /** The stores that build it, in order, as text: "off:size:value". */
-  contents: string[];
   /** What each store writes, as a constant or the register it comes down to (see storedRegister). */
   values: (VReg | bigint)[];
   addresses: Extract<Instr, { op: "slot_addr" }>[];
@@ -68,14 +66,12 @@ export function shareKeySlots(fn: IrFunction): void {
   const bySlot = new Map<number, SlotUse | null>();
   for (const block of fn.blocks) {
     block.instrs.forEach((i, index) => {
-      const slot = i.op === "slot_addr" ? i.slot
-        : (i.op === "store" || i.op === "load" || i.op === "atomic_add") && i.addr.kind === "slot" ? i.addr.slot
-        : undefined;
+      const slot = slotOf(i);
       if (slot === undefined) return;
       let use = bySlot.get(slot);
       if (use === null) return;
       if (use === undefined) {
-        use = { block, firstStore: -1, firstAddress: -1, contents: [], values: [], addresses: [], stores: [] };
+        use = { block, firstStore: -1, firstAddress: -1, values: [], addresses: [], stores: [] };
         bySlot.set(slot, use);
       }
       const disqualify = () => bySlot.set(slot, null);
@@ -85,7 +81,6 @@ export function shareKeySlots(fn: IrFunction): void {
         const value = i.src.kind === "imm" ? i.src.value : storedRegister(i.src.reg, i.size);
         if (value === undefined) return disqualify();
         if (use.firstStore < 0) use.firstStore = index;
-        use.contents.push(`${i.off}:${i.size}:${typeof value === "bigint" ? `#${value}` : `v${value}`}`);
         use.values.push(value);
         use.stores.push(i);
       } else if (i.op === "slot_addr") {
@@ -117,7 +112,11 @@ export function shareKeySlots(fn: IrFunction): void {
   const groups = new Map<string, { slot: number; use: SlotUse }[]>();
   for (const [slot, use] of bySlot) {
     if (!use || use.stores.length === 0 || use.addresses.length === 0) continue;
-    const key = `${fn.slots[slot]!.size}|${use.contents.join(",")}`;
+    // Same size, and the same stores: offsets, sizes and values.
+    const key = `${fn.slots[slot]!.size}|${use.stores.map((st, n) => {
+      const v = use.values[n]!;
+      return `${st.off}:${st.size}:${typeof v === "bigint" ? `#${v}` : `v${v}`}`;
+    }).join(",")}`;
     groups.set(key, [...groups.get(key) ?? [], { slot, use }]);
   }
   for (const members of groups.values()) {
@@ -133,9 +132,7 @@ export function shareKeySlots(fn: IrFunction): void {
   // A slot given no room must have no reference left: one would read another slot's bytes.
   for (const b of fn.blocks) {
     for (const i of b.instrs) {
-      const slot = i.op === "slot_addr" ? i.slot
-        : (i.op === "store" || i.op === "load" || i.op === "atomic_add") && i.addr.kind === "slot" ? i.addr.slot
-        : undefined;
+      const slot = slotOf(i);
       if (slot !== undefined && fn.slots[slot]!.size === 0) {
         throw new Error(`compiler bug: share-key-slots left a reference to removed slot${slot} in ${fn.name}`);
       }
@@ -178,4 +175,11 @@ export function shareKeySlots(fn: IrFunction): void {
     if (a.block === b.block) return a.firstAddress >= 0 && a.firstAddress < b.firstStore;
     return dominators.dominates(a.block.label, b.block.label);
   }
+}
+
+/** The stack slot an instruction reads, writes or takes the address of, if any. */
+function slotOf(i: Instr): number | undefined {
+  if (i.op === "slot_addr") return i.slot;
+  if ((i.op === "store" || i.op === "load" || i.op === "atomic_add") && i.addr.kind === "slot") return i.addr.slot;
+  return undefined;
 }

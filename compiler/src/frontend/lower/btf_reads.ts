@@ -13,7 +13,7 @@
  */
 import { reg } from "../../ir/ir.ts";
 import { type DslType, U64 } from "../dsl_types.ts";
-import { identifierName, type Node } from "../ast.ts";
+import { identifierName, type Node, unparenthesized } from "../ast.ts";
 import { integerConstant } from "../constant_values.ts";
 import { lowerExpression } from "./expressions.ts";
 import type { FunctionLowerer } from "./lowerer.ts";
@@ -65,8 +65,10 @@ function isContextArgument(l: FunctionLowerer, node: Node): boolean {
 
 /** A compile-time integer offset (a literal or a top-level constant not shadowed by a local). */
 function constant(l: FunctionLowerer, node: Node): bigint | undefined {
-  const shadowed = (n: Node): boolean => n.type === "Identifier" ? l.scope.lookup(n.name as string) !== undefined
-    : Object.values(n).some((v) => v && typeof v === "object" && "type" in (v as object) && shadowed(v as Node));
+  // The operands integerConstant() folds through: any identifier among them must not be a local.
+  const shadowed = (n: Node | undefined): boolean => n !== undefined && (n.type === "Identifier"
+    ? l.scope.lookup(n.name as string) !== undefined
+    : [n.argument, n.expression, n.left, n.right].some((child) => shadowed(child as Node | undefined)));
   if (shadowed(node)) return undefined;
   const value = integerConstant(node, l.module.constants);
   // Offsets into a kernel struct: small and non-negative.
@@ -95,8 +97,4 @@ function integerLeaves(type: DslType, base: number): { off: number; size: 1 | 2 
     }
     case "str": case "void": return undefined;
   }
-}
-
-function unparenthesized(node: Node): Node {
-  return node.type === "ParenthesizedExpression" ? unparenthesized(node.expression) : node;
 }

@@ -22,7 +22,7 @@
  */
 import { Helper, MapType } from "@ts-bpf/loader";
 import { imm, reg, type VReg } from "../../ir/ir.ts";
-import { identifierName, isNode, type Node } from "../ast.ts";
+import { identifierName, isNode, type Node, unparenthesized } from "../ast.ts";
 import { sizeOf, type StructType } from "../dsl_types.ts";
 import type { KernelMap } from "../map_layouts.ts";
 import { evaluateEarly } from "./emit_early.ts";
@@ -99,10 +99,6 @@ function countDrop(l: FunctionLowerer, map: KernelMap, label: string, done: stri
   l.b.emit({ op: "map", dst: counter, map: map.dropsMap!, value: 0 });
   atomicAdd(l, { ptr: counter }, 0, 1n);
   l.b.terminate({ op: "br", target: done });
-}
-
-function unparenthesized(node: Node): Node {
-  return node.type === "ParenthesizedExpression" ? unparenthesized(node.expression) : node;
 }
 
 /**
