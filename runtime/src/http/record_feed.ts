@@ -4,10 +4,11 @@
  * and its prefix is handed over as bytes in place, so no object, string or BigInt is made per
  * record (decoding every record into an object with its 256-byte string was a third of the
  * agent's work per request). OPEN records, one per connection, are decoded into an HttpEvent
- * for the selection and the tracker. The offsets come from the artifact's record layout,
- * checked against the fields and types http_event.ts describes.
+ * for the selection and the tracker by the session's compiled decoder. The offsets come from
+ * the artifact's record layout, checked against the fields and types http_event.ts describes.
  */
 import type { TypeLayout } from "@ts-bpf/loader";
+import { compileDecoder } from "../decode/compiled_decoder.ts";
 import type { ExchangeTracker } from "./exchange_tracker.ts";
 import { CLOSE, DATA, type HttpEvent, OPEN } from "./http_event.ts";
 
@@ -53,6 +54,7 @@ export interface RecordFeedOptions {
 export function recordFeed(layout: TypeLayout, tracker: ExchangeTracker,
   options: RecordFeedOptions): (view: DataView, offset: number) => void {
   const f = recordOffsets(layout);
+  const decodeOpen = compileDecoder(layout);
   const { self, accept } = options;
   const time = tracker.time;
   const pidAt = wordIndex(f, "pid");
@@ -94,7 +96,8 @@ export function recordFeed(layout: TypeLayout, tracker: ExchangeTracker,
     } else if (kind === CLOSE) {
       tracker.close(pid, words[w + fdAt]!, time.fromHalves(words[w + tsAt + 1]!, signed[w + tsAt]!));
     } else if (kind === OPEN) {
-      const event = openEvent(view, o, f);
+      // One per connection: decoded whole, as the session decodes records.
+      const event = decodeOpen(view, o) as unknown as HttpEvent;
       if (accept(event)) tracker.push(event);
     }
   };
@@ -106,15 +109,4 @@ function wordIndex(f: Offsets, name: "pid" | "tid" | "fd" | "len" | "seg" | "ts"
     throw new Error(`The capture probe's record field '${name}' is not aligned (runtime/src/http/record_feed.ts reads it as words)`);
   }
   return f[name] >>> 2;
-}
-
-function openEvent(view: DataView, o: number, f: Offsets): HttpEvent {
-  const u32 = (at: number) => view.getUint32(o + at, true);
-  return {
-    kind: view.getUint8(o + f.kind), role: view.getUint8(o + f.role), dir: view.getUint8(o + f.dir),
-    family: view.getUint16(o + f.family, true), port: view.getUint16(o + f.port, true),
-    pid: u32(f.pid), tid: u32(f.tid), fd: u32(f.fd), listenFd: u32(f.listenFd), len: u32(f.len), seg: u32(f.seg),
-    ts: view.getBigUint64(o + f.ts, true), addr0: u32(f.addr0), addr1: u32(f.addr1), addr2: u32(f.addr2),
-    addr3: u32(f.addr3), data: "",
-  };
 }
