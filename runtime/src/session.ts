@@ -118,7 +118,7 @@ export class Session {
 
   /** Subscribes to a ring buffer's decoded records. */
   on(variable: string, callback: (record: DecodedValue) => void): void {
-    this.#subscriberList(variable).push(callback);
+    listFor(this.#subscribers, variable).push(callback);
   }
 
   /**
@@ -127,21 +127,7 @@ export class Session {
    * themselves (runtime/src/http/record_feed.ts); with only these, records are not decoded.
    */
   onRaw(variable: string, callback: (view: DataView, offset: number) => void): void {
-    let list = this.#rawSubscribers.get(variable);
-    if (!list) {
-      list = [];
-      this.#rawSubscribers.set(variable, list);
-    }
-    list.push(callback);
-  }
-
-  #subscriberList(variable: string): ((record: DecodedValue) => void)[] {
-    let list = this.#subscribers.get(variable);
-    if (!list) {
-      list = [];
-      this.#subscribers.set(variable, list);
-    }
-    return list;
+    listFor(this.#rawSubscribers, variable).push(callback);
   }
 
   /** Every visible map's current contents. */
@@ -216,13 +202,8 @@ export class Session {
       // Per record: one compiled decode and a loop over a list looked up once (subscribers
       // added later are pushed onto the same array).
       const decode = compileDecoder(m.record);
-      const subscribers = this.#subscriberList(m.variable);
-      let raw = this.#rawSubscribers.get(m.variable);
-      if (!raw) {
-        raw = [];
-        this.#rawSubscribers.set(m.variable, raw);
-      }
-      const rawSubscribers = raw;
+      const subscribers = listFor(this.#subscribers, m.variable);
+      const rawSubscribers = listFor(this.#rawSubscribers, m.variable);
       const onEvent = options.onEvent;
       const deliver = (view: DataView, offset: number) => {
         this.#events++;
@@ -282,4 +263,14 @@ export class Session {
       subscribe: (callback) => this.on(m.variable, callback as (r: DecodedValue) => void),
     };
   }
+}
+
+/** The list kept under `key`, made empty on first use (subscribers added later join it). */
+function listFor<K, V>(lists: Map<K, V[]>, key: K): V[] {
+  let list = lists.get(key);
+  if (!list) {
+    list = [];
+    lists.set(key, list);
+  }
+  return list;
 }
