@@ -143,19 +143,27 @@ async function counted(metricsPort: number, port: number): Promise<number> {
   return total;
 }
 
+/** Starts `tsbpf <args>` and waits until its stderr says `ready`; `stderr` keeps growing after. */
+async function startTsbpf(args: string[], ready: string, env: Record<string, string> = {}):
+  Promise<{ child: ReturnType<typeof spawn>; stderr: string }> {
+  const child = spawn(TSBPF, args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } });
+  const started = { child, stderr: "" };
+  await new Promise<void>((resolve, reject) => {
+    child.stderr!.on("data", (d: Buffer) => {
+      started.stderr += d.toString();
+      if (started.stderr.includes(ready)) resolve();
+    });
+    child.on("exit", (code) => reject(new Error(`tsbpf ${args.join(" ")} exited (${code}):\n${started.stderr}`)));
+  });
+  return started;
+}
+
 async function withAgent<T>(select: string[], body: (agent: { pid: number; metricsPort: number }) => Promise<T>):
   Promise<{ value: T; stderr: string }> {
   const metricsPort = freePort();
-  const agent = spawn(TSBPF, ["http", ...select, "--prometheus", `127.0.0.1:${metricsPort}`], {
-    stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, OTEL_TRACES_EXPORTER: "none" } });
-  let stderr = "";
-  await new Promise<void>((resolve, reject) => {
-    agent.stderr!.on("data", (d: Buffer) => {
-      stderr += d.toString();
-      if (stderr.includes("tracing HTTP")) resolve();
-    });
-    agent.on("exit", (code) => reject(new Error(`tsbpf http exited (${code}):\n${stderr}`)));
-  });
+  const started = await startTsbpf(["http", ...select, "--prometheus", `127.0.0.1:${metricsPort}`], "tracing HTTP",
+    { OTEL_TRACES_EXPORTER: "none" });
+  const agent = started.child;
   const exited = new Promise((r) => agent.on("exit", r));
   let alive = true;
   agent.on("exit", (code, signal) => {
@@ -164,26 +172,18 @@ async function withAgent<T>(select: string[], body: (agent: { pid: number; metri
   });
   try {
     const value = await body({ pid: agent.pid!, metricsPort });
-    return { value, stderr };
+    return { value, stderr: started.stderr };
   } finally {
     if (alive) agent.kill("SIGINT");
     await exited;
-    const tail = stderr.split("\n").filter((l) => !l.startsWith("attached")).slice(-5).join("\n");
+    const tail = started.stderr.split("\n").filter((l) => !l.startsWith("attached")).slice(-5).join("\n");
     if (tail.includes("tsbpf:")) progress(`the agent said:\n${tail}`);
   }
 }
 
 /** Runs `body` while the floor probe (an empty sys_exit program) is attached. */
 async function withFloorProbe<T>(body: () => Promise<T>): Promise<T> {
-  const probe = spawn(TSBPF, ["run", join(import.meta.dir, "floor_probe.ts")], { stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  await new Promise<void>((resolve, reject) => {
-    probe.stderr!.on("data", (d: Buffer) => {
-      stderr += d.toString();
-      if (stderr.includes("running")) resolve();
-    });
-    probe.on("exit", (code) => reject(new Error(`tsbpf run floor_probe.ts exited (${code}):\n${stderr}`)));
-  });
+  const probe = (await startTsbpf(["run", join(import.meta.dir, "floor_probe.ts")], "running")).child;
   const exited = new Promise((r) => probe.on("exit", r));
   try {
     return await body();
