@@ -6,6 +6,7 @@
 export { annotatedDisassembly, compile, type CompileOptions, type CompileResult, type DumpStage }
   from "./src/compile.ts";
 export type { Diagnostic, Span } from "./src/diagnostics/diagnostic.ts";
+export type { KernelTypes } from "./src/frontend/kernel_types.ts";
 export { renderDiagnostic, renderDiagnostics } from "./src/diagnostics/render.ts";
 export { SourceText } from "./src/diagnostics/source_text.ts";
 export { parseTracepointFormat, type TracepointField, type TracepointFormat }

@@ -16,6 +16,7 @@ import type { Node } from "./frontend/ast.ts";
 import { MapLayouts } from "./frontend/map_layouts.ts";
 import { type Attachment, scanModule } from "./frontend/probe_module.ts";
 import { parseTracepointFormat, type TracepointFormat } from "./frontend/tracepoint_format.ts";
+import type { KernelTypes } from "./frontend/kernel_types.ts";
 import { TypeResolver } from "./frontend/type_resolver.ts";
 import { lowerHandler } from "./frontend/lower/handler.ts";
 import { printFunction } from "./ir/print_ir.ts";
@@ -30,6 +31,8 @@ export interface CompileOptions {
   source: string;
   /** The format text of tracepoint "group:name" (from tracefs, or a pinned copy). */
   tracepointFormat?: (name: string) => string | undefined;
+  /** The kernel's types (its BTF, or a pinned copy), for kernelOffset(). */
+  kernelTypes?: KernelTypes;
   /** Stages to return as text in `dumps`. */
   dump?: DumpStage[];
 }
@@ -94,7 +97,7 @@ export function compile(options: CompileOptions): CompileResult {
     try {
       let format: TracepointFormat | undefined;
       if (attachment.kind === "tracepoint") format = readFormat(attachment, options);
-      const fn = lowerHandler(module, types, maps, attachment, format, name);
+      const fn = lowerHandler(module, types, maps, attachment, format, name, options.kernelTypes);
       runPasses(fn);
       if (options.dump?.includes("ir")) dumps.ir = `${dumps.ir ?? ""}${printFunction(fn)}\n`;
       compiled.push({ attachment, name, code: generateCode(fn, attachment.span) });

@@ -17,7 +17,7 @@ import { readExpectations, type TestExpectations } from "./corpus_expectations.t
 import { type Decoded, integerOf, sameValue, show, showDecoded, type Tokens }
   from "./expected_values.ts";
 import { processFacts } from "./process_facts.ts";
-import { loadProbe, runTest, tracefsFormat } from "./support.ts";
+import { loadProbe, runTest, tracefsFormat, vmlinuxOffsets } from "./support.ts";
 import { decodeValue, encodeValue, sumPerCpu } from "./value_layout.ts";
 
 const DIR = new URL("./corpus/", import.meta.url).pathname;
@@ -33,7 +33,7 @@ function compiledProgram(name: string): CompileResult {
   let result = compiled.get(name);
   if (!result) {
     result = compile({ file: `${name}.ts`, source: readFileSync(`${DIR}${name}.ts`, "utf8"),
-      tracepointFormat: tracefsFormat, dump: ["bpf"] });
+      tracepointFormat: tracefsFormat, kernelTypes: vmlinuxOffsets, dump: ["bpf"] });
     compiled.set(name, result);
   }
   if (!result.artifact) throw new Error(`${name}.ts does not compile:\n${result.rendered()}`);

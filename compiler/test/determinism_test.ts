@@ -22,6 +22,10 @@ format:
 \tfield:const char * filename;\toffset:24;\tsize:8;\tsigned:0;
 `;
 
+/** Kernel struct offsets for kernelOffset(), pinned as the format is (Linux 6.18's). */
+const KERNEL_OFFSETS: Record<string, number> = { "task_struct.pid": 1264, "task_struct.tgid": 1268,
+  "task_struct.real_parent": 1280 };
+
 const TRACEPOINT_PROBE = `import { comm, HashMap, Histogram, pid, readUserStr, RingBuf, type str, tracepoint, u32,
   u64 } from "@ts-bpf/probes";
 interface Open { pid: u32; comm: str<16>; file: str<64> }
@@ -47,7 +51,14 @@ function inputs(): { file: string; source: string }[] {
 function digests(list: { file: string; source: string }[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { file, source } of list) {
-    const result = compile({ file, source, tracepointFormat: () => OPENAT_FORMAT });
+    const kernelTypes = {
+      memberOffset(struct: string, member: string): number {
+        const offset = KERNEL_OFFSETS[`${struct}.${member}`];
+        if (offset === undefined) throw new Error(`no pinned offset for ${struct}.${member}`);
+        return offset;
+      },
+    };
+    const result = compile({ file, source, tracepointFormat: () => OPENAT_FORMAT, kernelTypes });
     if (!result.artifact) throw new Error(`${file} does not compile:\n${result.rendered()}`);
     const { object, ...layout } = result.artifact;
     const sha = (data: Uint8Array | string) => createHash("sha256").update(data).digest("hex");
@@ -70,6 +81,7 @@ describe("determinism", () => {
       import { compile } from ${JSON.stringify(COMPILER)};
       import { createHash } from "node:crypto";
       const OPENAT_FORMAT = ${JSON.stringify(OPENAT_FORMAT)};
+      const KERNEL_OFFSETS = ${JSON.stringify(KERNEL_OFFSETS)};
       const list = JSON.parse(await Bun.stdin.text());
       ${digests.toString()}
       console.log(JSON.stringify(digests(list)));

@@ -6,7 +6,7 @@
  * not depend on the machine running the tests.
  */
 import { expect, test } from "bun:test";
-import { compile } from "@ts-bpf/compiler";
+import { compile, type KernelTypes } from "@ts-bpf/compiler";
 
 export const PRELUDE = "import { ArrayMap, Count, HashMap, Histogram, RingBuf, test, tracepoint, uprobe, " +
   "u8, u16, u32, u64, i32, i64, type bool, type Arr, type str, pid, readUser, printk, kstack } " +
@@ -30,17 +30,32 @@ format:
 
 const FORMATS: Record<string, string> = { "syscalls:sys_enter_openat": SYS_ENTER_OPENAT };
 
+/**
+ * Kernel struct offsets, pinned as the formats are: task_struct's pid and tgid (Linux 6.18's
+ * offsets); anything else is refused with the words loader/src/btf/kernel_struct_offsets.ts uses.
+ */
+const KERNEL_TYPES: KernelTypes = {
+  memberOffset(struct, member) {
+    if (struct !== "task_struct") throw new Error(`the kernel has no struct or union named '${struct}'`);
+    const offset = ({ pid: 1264, tgid: 1268 } as Record<string, number>)[member];
+    if (offset === undefined) throw new Error(`struct 'task_struct' (type id 201) has no member '${member}'`);
+    return offset;
+  },
+};
+
 /** The rendered diagnostics of compiling `body` (with PRELUDE unless it imports itself). */
-export function diagnose(body: string): { compiled: boolean; rendered: string } {
+export function diagnose(body: string, kernelTypes: KernelTypes | null = KERNEL_TYPES):
+  { compiled: boolean; rendered: string } {
   const source = body.startsWith("import") ? body : PRELUDE + body;
-  const result = compile({ file: "probe.ts", source, tracepointFormat: (name) => FORMATS[name] });
+  const result = compile({ file: "probe.ts", source, tracepointFormat: (name) => FORMATS[name],
+    kernelTypes: kernelTypes ?? undefined });
   return { compiled: result.artifact !== undefined, rendered: result.rendered() };
 }
 
 /** A test that `body` is rejected with exactly `rendered` (both given after a leading newline). */
-export function rejects(what: string, body: string, rendered: string): void {
+export function rejects(what: string, body: string, rendered: string, options: { kernelTypes?: false } = {}): void {
   test(`compile() rejects ${what}`, () => {
-    const result = diagnose(body.replace(/^\n/, ""));
+    const result = diagnose(body.replace(/^\n/, ""), options.kernelTypes === false ? null : KERNEL_TYPES);
     expect(result.compiled).toBe(false);
     expect(result.rendered).toBe(rendered.replace(/^\n/, "").replace(/\n$/, ""));
   });

@@ -221,6 +221,37 @@ probe.ts:3:3 error TSB2407: printk() takes at most 3 values after the format
     |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 `);
 
+rejects("kernelOffset() of names that are not string literals", `
+import { kernelOffset, test } from "@ts-bpf/probes";
+const member = "tgid";
+test("t", () => kernelOffset("task_struct", member) === 0n ? 1 : 0);
+`, `
+probe.ts:3:17 error TSB2408: kernelOffset() takes two string literals: a struct's name and a member's path
+  3 | test("t", () => kernelOffset("task_struct", member) === 0n ? 1 : 0);
+    |                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+      hint: write kernelOffset("task_struct", "files") or kernelOffset("sock", "__sk_common.skc_dport")
+`);
+
+rejects("kernelOffset() of a member the kernel's struct does not have", `
+import { kernelOffset, test } from "@ts-bpf/probes";
+test("t", () => kernelOffset("task_struct", "tgidd") === 0n ? 1 : 0);
+`, `
+probe.ts:2:17 error TSB2409: kernelOffset("task_struct", "tgidd"): struct 'task_struct' (type id 201) has no member 'tgidd'
+  2 | test("t", () => kernelOffset("task_struct", "tgidd") === 0n ? 1 : 0);
+    |                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+      hint: names are C's, from the kernel's BTF: 'bpftool btf dump file /sys/kernel/btf/vmlinux' lists them
+`);
+
+rejects("kernelOffset() when the compile was given no kernel types", `
+import { kernelOffset, test } from "@ts-bpf/probes";
+test("t", () => kernelOffset("task_struct", "tgid") === 0n ? 1 : 0);
+`, `
+probe.ts:2:17 error TSB2409: kernelOffset() needs the kernel's types, and this compile was given none
+  2 | test("t", () => kernelOffset("task_struct", "tgid") === 0n ? 1 : 0);
+    |                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+      hint: compile with tsbpf on a kernel with /sys/kernel/btf/vmlinux (CONFIG_DEBUG_INFO_BTF), or pass --btf <file> with a copy of it
+`, { kernelTypes: false });
+
 rejects("kstack() of a map that is not a StackTraceMap", `
 const m = new HashMap<u32, u32>({ entries: 4 });
 test("t", () => kstack(m));

@@ -1,17 +1,18 @@
 /**
  * Facts about the test process that corpus expectations refer to as `$name` tokens: what the
  * helpers pid(), tid(), uid(), gid(), comm() and cgroupId() must return when a test probe runs
- * through BPF_PROG_TEST_RUN (which runs it in the calling thread), and $ncpus, the number of
- * possible CPUs (cpu() is below it).
+ * through BPF_PROG_TEST_RUN (which runs it in the calling thread), $ppid (the parent's pid, as
+ * the task's real_parent says), and $ncpus, the number of possible CPUs (cpu() is below it).
  */
 import { readFileSync, statSync } from "node:fs";
 import { gettid, possibleCpuCount } from "@ts-bpf/loader";
 import type { Tokens } from "./expected_values.ts";
 
-/** $pid, $tid, $uid, $gid, $comm, $cgroup and $ncpus for the calling thread. */
+/** $pid, $ppid, $tid, $uid, $gid, $comm, $cgroup and $ncpus for the calling thread. */
 export function processFacts(): Tokens {
   return {
     pid: BigInt(process.pid),
+    ppid: BigInt(process.ppid),
     tid: BigInt(gettid()),
     uid: BigInt(process.getuid?.() ?? -1),
     gid: BigInt(process.getgid?.() ?? -1),

@@ -4,7 +4,7 @@
  * BPF_PROG_TEST_RUN.
  */
 import { compile, type CompileResult } from "@ts-bpf/compiler";
-import { type Collection, loadCollection, readBpfObject, tracepointFormat } from "@ts-bpf/loader";
+import { type Collection, kernelStructOffsets, loadCollection, readBpfObject, tracepointFormat } from "@ts-bpf/loader";
 
 /** The format of a tracepoint from tracefs, or undefined when it does not exist. */
 export function tracefsFormat(name: string): string | undefined {
@@ -15,8 +15,11 @@ export function tracefsFormat(name: string): string | undefined {
   }
 }
 
+/** This machine's kernel struct offsets (vmlinux BTF), for kernelOffset(); parsed once. */
+export const vmlinuxOffsets = kernelStructOffsets();
+
 export function compileProbe(source: string, file = "probe.ts"): CompileResult {
-  return compile({ file, source, tracepointFormat: tracefsFormat });
+  return compile({ file, source, tracepointFormat: tracefsFormat, kernelTypes: vmlinuxOffsets });
 }
 
 /** Compiles and fails with the rendered diagnostics when there are any. */

@@ -37,6 +37,18 @@ export function random(): u32 { return kernelOnly("random"); }
  */
 export function cookie(): u64 { return kernelOnly("cookie"); }
 
+/**
+ * The address of the current task's `struct task_struct` (bpf_get_current_task), to read through
+ * with `readKernel<T>(currentTask() + kernelOffset("task_struct", "member"))`.
+ */
+export function currentTask(): u64 { return kernelOnly("currentTask"); }
+/**
+ * The byte offset of `member` (a dotted path; anonymous structs and unions are looked into) in
+ * the kernel's `struct <struct>`, a constant the compiler reads from the kernel's BTF (or the
+ * copy passed with --btf). Both arguments must be string literals.
+ */
+export function kernelOffset(_struct: string, _member: string): u64 { return kernelOnly("kernelOffset"); }
+
 /** Reads a NUL-terminated string of at most `N - 1` bytes from user memory. */
 export function readUserStr<N extends number>(_address: Ptr, _size: N): str<N> {
   return kernelOnly("readUserStr");

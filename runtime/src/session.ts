@@ -5,8 +5,8 @@
  * starting undoes what was done, so nothing is left half-attached.
  */
 import {
-  type Artifact, type ArtifactMap, type BpfMap, closeFd, type Collection, enableStats, type Link,
-  loadCollection, readBpfObject, PerfBufReader, readFileText, RingBufReader,
+  type Artifact, type ArtifactMap, type BpfMap, closeFd, type Collection, enableStats, kernelStructOffsets,
+  type Link, loadCollection, readBpfObject, PerfBufReader, readFileText, RingBufReader,
 } from "@ts-bpf/loader";
 import { declared, type MapBinding, setBinder } from "@ts-bpf/probes";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -29,6 +29,8 @@ export interface SessionOptions {
   userspace?: boolean;
   /** A pinned copy of tracefs' events/ to compile against (default: the running kernel's). */
   tracepointFormats?: string;
+  /** A pinned copy of the kernel's BTF for kernelOffset() (default: /sys/kernel/btf/vmlinux). */
+  btf?: string;
   /** Count program run time (kernel.bpf_stats_enabled while the session lives). */
   stats?: boolean;
 }
@@ -70,7 +72,7 @@ export class Session {
     // Imported here, not at the top: running an artifact must not load the compiler.
     const { compile } = await import("@ts-bpf/compiler");
     const result = compile({ file: path, source,
-      tracepointFormat: formatResolver(options.tracepointFormats) });
+      tracepointFormat: formatResolver(options.tracepointFormats), kernelTypes: kernelStructOffsets(options.btf) });
     if (!result.artifact) throw new ProbeError("compile", result.rendered(), result.diagnostics.length);
     options.progress?.(`compiled ${path} in ${(performance.now() - started).toFixed(1)} ms`);
     const artifact = result.artifact;

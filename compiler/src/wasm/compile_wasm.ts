@@ -122,7 +122,7 @@ export async function compileWasm(options: CompileWasmOptions): Promise<CompileW
       const program = artifact.programs[i]!;
       const text = attachment.kind === "tracepoint" ? options.tracepointFormat?.(attachment.target) : undefined;
       const format = text === undefined ? undefined : parseTracepointFormat(text);
-      const fn = lowerHandler(scanned, types, maps, attachment, format, program.name);
+      const fn = lowerHandler(scanned, types, maps, attachment, format, program.name, options.kernelTypes);
       runPasses(fn);
       const frame = lowerFunction(context, fn, program.name);
       programs.push({ name: program.name, kind: attachment.kind, target: attachment.target,

@@ -7,7 +7,7 @@
 import { encode as encodeCbor } from "cbor-x/encode";
 import { writeFileSync } from "node:fs";
 import { compile } from "@ts-bpf/compiler";
-import { readFileText } from "@ts-bpf/loader";
+import { kernelStructOffsets, readFileText } from "@ts-bpf/loader";
 import { ProbeError } from "../probe_error.ts";
 import { formatResolver } from "../tracepoint_formats.ts";
 import { flagString, type ParsedArgs } from "./args.ts";
@@ -18,7 +18,8 @@ export async function buildCommand(args: ParsedArgs, err: (line: string) => void
   const output = flagString(args, "o") ?? flagString(args, "output") ?? path?.replace(/\.m?ts$/, ".tsbpf");
   if (!path || !output) throw new ProbeError("usage", "tsbpf build needs a probe: tsbpf build probe.ts -o probe.tsbpf");
   const started = performance.now();
-  const result = compile({ file: path, source: readFileText(path), tracepointFormat: formatResolver(flagString(args, "tracepoint-formats")) });
+  const result = compile({ file: path, source: readFileText(path), tracepointFormat: formatResolver(flagString(args, "tracepoint-formats")),
+    kernelTypes: kernelStructOffsets(flagString(args, "btf")) });
   if (!result.artifact) throw new ProbeError("compile", result.rendered(), result.diagnostics.length);
   if (elf !== undefined) {
     writeFileSync(elf, result.artifact.object);

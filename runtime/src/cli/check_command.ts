@@ -5,7 +5,7 @@
  * the compiler's stages (ast, ir, bpf, artifact, wat).
  */
 import { compile, compileWasm, type DumpStage } from "@ts-bpf/compiler";
-import { loadCollection, readBpfObject, readFileText } from "@ts-bpf/loader";
+import { kernelStructOffsets, loadCollection, readBpfObject, readFileText } from "@ts-bpf/loader";
 import { ProbeError } from "../probe_error.ts";
 import { formatResolver } from "../tracepoint_formats.ts";
 import { flagString, type ParsedArgs } from "./args.ts";
@@ -22,7 +22,8 @@ export async function checkCommand(args: ParsedArgs, out: (line: string) => void
     throw new ProbeError("compile", types.text.trimEnd(), types.count);
   }
   const options = { file: path, source: readFileText(path),
-    tracepointFormat: formatResolver(flagString(args, "tracepoint-formats")), dump };
+    tracepointFormat: formatResolver(flagString(args, "tracepoint-formats")),
+    kernelTypes: kernelStructOffsets(flagString(args, "btf")), dump };
   const result = dump.includes("wat") ? await compileWasm(options) : compile({ ...options,
     dump: dump.filter((d): d is DumpStage => d !== "wat") });
   for (const stage of dump) {

@@ -27,6 +27,8 @@ async function usage(): Promise<string> {
                                           through the verifier
   --tracepoint-formats DIR                (run, build, check) compile against a pinned copy of
                                           tracefs' events/ instead of the running kernel's
+  --btf FILE                              (run, build, check) kernelOffset() reads this copy of
+                                          the kernel's BTF instead of /sys/kernel/btf/vmlinux
   list [tracepoints [GLOB] | uprobes BINARY [GLOB]]
 ${LATENCY_USAGE}
 ${HTTP_USAGE}

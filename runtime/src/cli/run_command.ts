@@ -39,6 +39,7 @@ export async function runCommand(args: ParsedArgs, out: (line: string) => void,
     progress,
     stats: true,
     tracepointFormats: flagString(args, "tracepoint-formats"),
+    btf: flagString(args, "btf"),
     onEvent: json ? (map: string, record: unknown) => out(toJson({ type: "event", map, value: record }))
       : undefined,
   };

@@ -16,6 +16,7 @@ import type { FunctionLowerer } from "./lowerer.ts";
 import { mapMethod } from "./map_calls.ts";
 import { inlineFunction } from "./inline.ts";
 import { javascriptGlobalHint } from "./js_globals.ts";
+import { kernelOffset } from "./kernel_offset.ts";
 import { stringHelper } from "./strings.ts";
 import type { Value } from "./values.ts";
 
@@ -90,6 +91,9 @@ function helperCall(l: FunctionLowerer, name: string, args: Node[], node: Node,
     case "gid": return shifted(Helper.get_current_uid_gid, true);
     case "cpu": return scalar(call(l, Helper.get_smp_processor_id, []), U32);
     case "random": return scalar(call(l, Helper.get_prandom_u32, []), U32);
+    // The current task_struct's address: read through with readKernel() (tracing programs).
+    case "currentTask": return scalar(call(l, Helper.get_current_task, []), U64);
+    case "kernelOffset": return kernelOffset(l, args, node);
     // The value given at attach time (uprobes, perf events; 5.15+), e.g. which function fired.
     case "cookie": return scalar(call(l, Helper.get_attach_cookie, [reg(l.ctxReg)]), U64);
     case "comm":

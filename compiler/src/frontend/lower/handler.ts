@@ -9,6 +9,7 @@ import { identifierName, type Node } from "../ast.ts";
 import type { MapLayouts } from "../map_layouts.ts";
 import type { Attachment, ProbeModule } from "../probe_module.ts";
 import type { TracepointFormat } from "../tracepoint_format.ts";
+import type { KernelTypes } from "../kernel_types.ts";
 import type { TypeResolver } from "../type_resolver.ts";
 import { lowerExpression } from "./expressions.ts";
 import { FunctionLowerer } from "./lowerer.ts";
@@ -18,9 +19,9 @@ const CTX_KIND = { tracepoint: "tracepoint", rawTracepoint: "raw", uprobe: "prob
   uretprobe: "probe", profile: "probe", test: "test" } as const;
 
 export function lowerHandler(module: ProbeModule, types: TypeResolver, maps: MapLayouts,
-  attachment: Attachment, format: TracepointFormat | undefined, name: string): IrFunction {
+  attachment: Attachment, format: TracepointFormat | undefined, name: string, kernel?: KernelTypes): IrFunction {
   let handler = attachment.handler;
-  const l = new FunctionLowerer(module, types, maps, attachment, format, name);
+  const l = new FunctionLowerer(module, types, maps, attachment, format, name, kernel);
   if (handler.type === "Identifier") {
     const fn = module.functions.get(handler.name);
     if (!fn) fail("TSB1008", l.span(handler), `'${handler.name}' is not a function declared in the probe`);

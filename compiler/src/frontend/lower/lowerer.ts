@@ -11,6 +11,7 @@ import { alignOf, BOOL, type DslType, I32, type IntType, isAggregate, sameType, 
   U64 } from "../dsl_types.ts";
 import type { Attachment, ProbeModule } from "../probe_module.ts";
 import type { TracepointFormat } from "../tracepoint_format.ts";
+import type { KernelTypes } from "../kernel_types.ts";
 import type { TypeResolver } from "../type_resolver.ts";
 import type { MapLayouts } from "../map_layouts.ts";
 import { checkLiteralFits, normalize, wrapConstant } from "./integers.ts";
@@ -45,6 +46,8 @@ export class FunctionLowerer {
     readonly attachment: Attachment,
     readonly tracepoint: TracepointFormat | undefined,
     name: string,
+    /** The kernel's types, for kernelOffset(); undefined when the compile was given none. */
+    readonly kernel?: KernelTypes,
   ) {
     this.b = new IrBuilder(name);
   }

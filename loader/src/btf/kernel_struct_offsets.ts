@@ -1,0 +1,49 @@
+/**
+ * Offsets of members of the kernel's structs, from the running kernel's BTF
+ * (/sys/kernel/btf/vmlinux) or a pinned copy of it: what the compiler's kernelOffset() asks
+ * (it takes any object with this shape). Parsed on the first question only (~150 ms for
+ * vmlinux), so a probe that never asks pays nothing.
+ */
+import type { Btf } from "./btf.ts";
+import { BtfError } from "./btf_error.ts";
+import { parseBtf } from "./btf_parser.ts";
+import { readFileBytes } from "../sys/files.ts";
+
+const VMLINUX = "/sys/kernel/btf/vmlinux";
+
+export interface KernelStructOffsets {
+  /**
+   * The byte offset of `member` (a dotted path; anonymous structs and unions are looked into)
+   * from the start of `struct <struct>` (or union).
+   * @throws {Error} saying what is missing: the BTF file, the struct, the member.
+   */
+  memberOffset(struct: string, member: string): number;
+}
+
+/** Offsets from `btfFile` (default: the running kernel's vmlinux BTF). */
+export function kernelStructOffsets(btfFile?: string): KernelStructOffsets {
+  const file = btfFile ?? VMLINUX;
+  let btf: Btf | undefined;
+  return {
+    memberOffset(struct: string, member: string): number {
+      if (!btf) {
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileBytes(file);
+        } catch (e) {
+          throw new Error(`cannot read the kernel's BTF from ${file} (${(e as Error).message})` +
+            (btfFile ? "" : ": this kernel was built without CONFIG_DEBUG_INFO_BTF"));
+        }
+        btf = parseBtf(bytes);
+      }
+      const outer = btf.typeByName(struct, "STRUCT") ?? btf.typeByName(struct, "UNION");
+      if (!outer) throw new Error(`the kernel has no struct or union named '${struct}'`);
+      try {
+        return btf.memberOffset(outer.id, member);
+      } catch (e) {
+        // The BTF reader's detail ("struct 'x' (type id 123) has no member 'y'") is the message.
+        throw e instanceof BtfError ? new Error(e.detail) : e;
+      }
+    },
+  };
+}
