@@ -19,7 +19,8 @@
  * program on sys_exit: that floor is the price of seeing syscalls at all. See bench/http.)
  *
  * What it captures:
- * - accept/accept4 (server connections, with the peer's address and the listening fd) and
+ * - accept/accept4 (server connections, with the peer's address, from the accept's sockaddr or,
+ *   when it passed none, from the kernel's socket, and the listening fd) and
  *   connect (client connections to IPv4/IPv6 peers, blocking or in progress);
  * - read, readv, recvfrom, recvmsg (inbound) and write, writev, sendto, sendmsg, sendfile
  *   (outbound) on those connections; the prefix is the first PREFIX bytes of the first iovec;
@@ -41,8 +42,8 @@
  *   a new connection in the instant between the close and its return loses that connection.
  */
 import {
-  ArrayMap, type bool, i64, ktimeNs, LruHashMap, PerCpuArrayMap, pid, rawTracepoint, readKernel, readUser,
-  readUserStr, RingBuf, type str, tid, type u16, u32, u64, u8,
+  type Arr, ArrayMap, type bool, currentTask, i64, kernelOffset, ktimeNs, LruHashMap, PerCpuArrayMap, pid,
+  rawTracepoint, readKernel, readUser, readUserStr, RingBuf, type str, tid, type u16, u32, u64, u8,
 } from "@ts-bpf/probes";
 
 /** Bytes of each buffer sent to userspace: OBI's FULL_BUF_SIZE. */
@@ -188,8 +189,37 @@ function emitOpen(role: u32, fd: u32, listenFd: u32, sockaddr: u64, ts: u64): vo
     e.addr1 = readUser<u32>(at + 4n);
     e.addr2 = readUser<u32>(at + 8n);
     e.addr3 = readUser<u32>(at + 12n);
+  } else if (role === SERVER) {
+    peerFromKernel(e, fd);
   }
   events.emit(e);
+}
+
+/**
+ * The peer of this process's socket `fd`, from the kernel's own structures: current->files->fdt
+ * ->fd[fd] is the socket's struct file, its private_data the struct socket, whose sk holds both
+ * ends' addresses. For accepts given no sockaddr (libuv's, so every Node server): userspace could
+ * only ask /proc, where a short connection is often gone by the time its OPEN record is read.
+ * The offsets are this kernel's, from its BTF at compile time (the probe is compiled where it runs).
+ */
+function peerFromKernel(e: HttpEvent, fd: u32): void {
+  const files = readKernel<u64>(currentTask() + kernelOffset("task_struct", "files"));
+  const fdt = readKernel<u64>(files + kernelOffset("files_struct", "fdt"));
+  if (fd >= readKernel<u32>(fdt + kernelOffset("fdtable", "max_fds"))) return;
+  const file = readKernel<u64>(readKernel<u64>(fdt + kernelOffset("fdtable", "fd")) + u64(fd) * 8n);
+  const socket = readKernel<u64>(file + kernelOffset("file", "private_data"));
+  const sk = readKernel<u64>(socket + kernelOffset("socket", "sk"));
+  e.family = readKernel<u16>(sk + kernelOffset("sock", "__sk_common.skc_family"));
+  e.port = readKernel<u16>(sk + kernelOffset("sock", "__sk_common.skc_dport"));
+  if (e.family === AF_INET) {
+    e.addr0 = readKernel<u32>(sk + kernelOffset("sock", "__sk_common.skc_daddr"));
+  } else if (e.family === AF_INET6) {
+    const addr = readKernel<Arr<u32, 4>>(sk + kernelOffset("sock", "__sk_common.skc_v6_daddr"));
+    e.addr0 = addr[0]!;
+    e.addr1 = addr[1]!;
+    e.addr2 = addr[2]!;
+    e.addr3 = addr[3]!;
+  }
 }
 
 /** A returned accept on `listenFd`: a new server connection on fd `ret`. */

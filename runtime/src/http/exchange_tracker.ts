@@ -34,20 +34,13 @@ export class ExchangeTracker {
   /** Connections by pairKey(pid, fd). */
   readonly #connections = new Map<number, Connection>();
   readonly #shared: Shared;
-  readonly #resolvePeer?: (pid: number, fd: number) => { address: string; port: number } | undefined;
   /** The latest time seen: "now" for ending what is left open. */
   #lastTs = 0;
   /** Record times as numbers. */
   readonly time = new TimeBase();
 
-  /**
-   * `resolvePeer` finds a connection's peer when the accept carried no address (libuv accepts
-   * with a NULL sockaddr); it runs while the record is handled, usually while the fd is open.
-   */
-  constructor(listener: ExchangeListener,
-    resolvePeer?: (pid: number, fd: number) => { address: string; port: number } | undefined) {
+  constructor(listener: ExchangeListener) {
     this.#shared = new Shared(listener, this.time);
-    this.#resolvePeer = resolvePeer;
   }
 
   /** How many connections are followed (bounded by the kernel's map of connections). */
@@ -68,7 +61,9 @@ export class ExchangeTracker {
       if (this.#connections.size >= MAX_CONNECTIONS) this.#close(this.#connections.keys().next().value!, ts);
       this.#connections.set(key, new Connection({
         role: event.role === SERVER ? "server" : "client", pid: event.pid, fd: event.fd,
-        peer: peerEndpoint(event) ?? this.#resolvePeer?.(event.pid, event.fd), listenFd: event.listenFd, openedAt: ts,
+        // The kernel gives every peer: from the accept's or connect's sockaddr, or, for an
+        // accept given none (libuv's), from the socket itself.
+        peer: peerEndpoint(event), listenFd: event.listenFd, openedAt: ts,
         data: undefined,
       }, this.#shared));
     } else if (event.kind === DATA) {

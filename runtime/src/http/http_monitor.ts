@@ -95,7 +95,7 @@ export class HttpMonitor {
       clock: WallClock.measure(), routes: new RouteMatcher(options.routes), identities, sockets,
       hostName: hostname(), onExchange: options.onExchange,
     });
-    const tracker = new ExchangeTracker(telemetry, (pid, fd) => sockets.peer(pid, fd));
+    const tracker = new ExchangeTracker(telemetry);
     const selected = selector(options.select ?? {}, identities, sockets);
     const self = process.pid;
     // Compiled in a child process, so the compiler's memory is not kept in this one.

@@ -1,11 +1,12 @@
 /**
  * A process's TCP sockets as /proc shows them: an fd's link names the socket inode
- * (`socket:[12345]`), and /proc/<pid>/net/tcp and tcp6 list each inode with its local and
- * remote address. Used for what the syscall arguments did not carry: the local port of a
- * listening socket (server connections report the fd they were accepted on, so one lookup per
- * listening socket gives `server.port` for all of them), and the peer of a connection accepted
- * with a NULL sockaddr (libuv does that, so every Node server). Listening ports are cached;
- * undefined when the socket is already gone.
+ * (`socket:[12345]`), and /proc/<pid>/net/tcp and tcp6 list each inode with its local address.
+ * Used for what the syscall arguments did not carry: the local port of a listening socket
+ * (server connections report the fd they were accepted on, so one lookup per listening socket
+ * gives `server.port` for all of them; a listening socket lives long, so /proc still has it when
+ * its first connection's record is read). Cached; undefined when the socket is already gone.
+ * (A connection's peer comes from the kernel: a short connection is often gone from /proc by the
+ * time its first record is read.)
  */
 import { readFileSync, readlinkSync } from "node:fs";
 
@@ -28,14 +29,9 @@ export class SocketTable {
     if (port !== undefined) this.#ports.set(key, port);
     return port;
   }
-
-  /** The remote end of connected fd `fd` of process `pid`. */
-  peer(pid: number, fd: number): Endpoint | undefined {
-    return lookup(pid, fd)?.remote;
-  }
 }
 
-function lookup(pid: number, fd: number): { local: Endpoint; remote: Endpoint } | undefined {
+function lookup(pid: number, fd: number): { local: Endpoint } | undefined {
   let inode: string;
   try {
     const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
@@ -53,7 +49,7 @@ function lookup(pid: number, fd: number): { local: Endpoint; remote: Endpoint } 
     }
     for (const line of text.split("\n").slice(1)) {
       const cols = line.trim().split(/\s+/);
-      if (cols[9] === inode) return { local: endpoint(cols[1]!), remote: endpoint(cols[2]!) };
+      if (cols[9] === inode) return { local: endpoint(cols[1]!) };
     }
   }
   return undefined;

@@ -24,6 +24,6 @@ describe("SocketTable", () => {
 
   test("knows nothing of fds that are not sockets", () => {
     expect(new SocketTable().localPort(process.pid, 0)).toBeUndefined();
-    expect(new SocketTable().peer(999999999, 3)).toBeUndefined();
+    expect(new SocketTable().localPort(999999999, 3)).toBeUndefined();
   });
 });
