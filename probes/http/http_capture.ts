@@ -281,10 +281,7 @@ function moved(fd: u64, dir: u32, buf: u64, seg: u64, ret: i64): void {
     events.emit({
       kind: DATA, role: known.role, dir, family: 0, port: 0, pid: pid(), tid: tid(), fd: u32(fd),
       listenFd: 0, len: u32(ret), seg: seg32, ts: ktimeNs(), addr0: 0, addr1: 0, addr2: 0, addr3: 0,
-      // A shorter string into the 256-byte field is what the compiler means to do (it reads at
-      // most 64 bytes into it); TypeScript's types only know "str<64> is not str<256>", and the
-      // DSL has no cast between capacities, hence the directive.
-      // @ts-expect-error str<64> into str<256> (see above)
+      // At most 64 bytes read into the 256-byte field.
       data: readUserStr(buf, 64),
     });
   } else {
