@@ -1,8 +1,8 @@
 /**
  * The backend in order: block placement (cold blocks last), legalisation (immediates every
  * instruction can encode), rematerialisation of cheap values around calls, register allocation
- * (which writes spill code into the IR), stack layout, emission, then the asm module's
- * assembler resolves labels.
+ * (which writes spill code into the IR), reloads of what a register still holds dropped, stack
+ * layout, emission, then the asm module's assembler resolves labels.
  * Returns the instructions with one span per instruction.
  */
 import { assemble, type Instruction } from "@ts-bpf/loader";
@@ -14,6 +14,7 @@ import { layoutBlocks } from "./layout_blocks.ts";
 import { legalize } from "./legalize.ts";
 import { allocateRegisters } from "./regalloc.ts";
 import { rematerialize } from "./rematerialize.ts";
+import { reuseReloads } from "./reuse_reloads.ts";
 
 export interface MachineFunction {
   name: string;
@@ -29,6 +30,7 @@ export function generateCode(fn: IrFunction, span: Span): MachineFunction {
   legalize(fn);
   rematerialize(fn);
   const allocation = allocateRegisters(fn);
+  reuseReloads(fn, allocation);
   const frame = layoutFrame(fn, span);
   const { items, spans } = emitFunction(fn, allocation, frame.offsets);
   const instructions = assemble(items);
