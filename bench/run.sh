@@ -1,6 +1,6 @@
 #!/bin/sh
 # `npm run bench`: tsbpf against bpftrace and clang/libbpf, every suite in one run; prints the
-# table and writes bench/RESULTS.md and bench/results.json. Needs root; 8–11 minutes on a
+# table and writes bench/RESULTS.md and bench/results.json. Needs root; about 14 minutes on a
 # 2-core machine. Settings (environment): see the header of bench/run.ts.
 set -eu
 cd "$(dirname "$0")/.."
