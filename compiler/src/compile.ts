@@ -4,8 +4,8 @@
  * ELF object with BTF. Deterministic: the same source and options give byte-identical output.
  * Diagnostics are returned, never thrown; an exception means a compiler bug.
  */
-import { ARTIFACT_VERSION, type Artifact, type ArtifactMap, type ArtifactProgram, disassemble,
-  ProgType } from "@ts-bpf/loader";
+import { ARTIFACT_VERSION, type Artifact, type ArtifactKernelOffset, type ArtifactMap, type ArtifactProgram,
+  disassemble, ProgType } from "@ts-bpf/loader";
 import { parseSync } from "oxc-parser";
 import { type Diagnostic, DiagnosticError, error, type Span } from "./diagnostics/diagnostic.ts";
 import { SourceText } from "./diagnostics/source_text.ts";
@@ -90,6 +90,7 @@ export function compile(options: CompileOptions): CompileResult {
     return result();
   }
 
+  const kernel = recordingKernelTypes(options.kernelTypes);
   const names = new Set<string>();
   const compiled: { attachment: Attachment; name: string; code: MachineFunction }[] = [];
   for (const attachment of module.attachments) {
@@ -97,7 +98,7 @@ export function compile(options: CompileOptions): CompileResult {
     try {
       let format: TracepointFormat | undefined;
       if (attachment.kind === "tracepoint") format = readFormat(attachment, options);
-      const fn = lowerHandler(module, types, maps, attachment, format, name, options.kernelTypes);
+      const fn = lowerHandler(module, types, maps, attachment, format, name, kernel?.types);
       runPasses(fn);
       if (options.dump?.includes("ir")) dumps.ir = `${dumps.ir ?? ""}${printFunction(fn)}\n`;
       compiled.push({ attachment, name, code: generateCode(fn, attachment.span) });
@@ -136,6 +137,7 @@ export function compile(options: CompileOptions): CompileResult {
   const artifact: Artifact = {
     version: ARTIFACT_VERSION, source: { file: options.file, text: options.source }, object,
     programs: artifactPrograms, maps: artifactMaps, hasUserspaceCode: module.hasUserspaceCode,
+    ...(kernel?.used.length ? { kernelOffsets: kernel.used } : {}),
   };
   if (options.dump?.includes("artifact")) {
     dumps.artifact = JSON.stringify({ ...artifact, object: `<${object.length} bytes>`,
@@ -143,6 +145,29 @@ export function compile(options: CompileOptions): CompileResult {
   }
   void span;
   return result(artifact);
+}
+
+/**
+ * `types`, remembering each offset it gives: the artifact lists them (sorted), so a runtime can
+ * check them against the kernel it loads on.
+ */
+function recordingKernelTypes(types: KernelTypes | undefined):
+  { types: KernelTypes; readonly used: ArtifactKernelOffset[] } | undefined {
+  if (!types) return undefined;
+  const used = new Map<string, ArtifactKernelOffset>();
+  return {
+    types: {
+      memberOffset(struct: string, member: string): number {
+        const offset = types.memberOffset(struct, member);
+        used.set(`${struct}\0${member}`, { struct, member, offset });
+        return offset;
+      },
+    },
+    get used() {
+      return [...used.values()].sort((a, b) =>
+        a.struct < b.struct ? -1 : a.struct > b.struct ? 1 : a.member < b.member ? -1 : a.member > b.member ? 1 : 0);
+    },
+  };
 }
 
 /** Disassembly with the source line above the first instruction of each line. */

@@ -18,6 +18,7 @@ import { compileDecoder } from "./decode/compiled_decoder.ts";
 import { droppedRecords, type MapSnapshot, snapshot } from "./decode/map_snapshot.ts";
 import { attachProgram, describeAttach } from "./attach_program.ts";
 import { ProbeError } from "./probe_error.ts";
+import { checkKernelOffsets } from "./kernel_offsets_check.ts";
 import { formatResolver } from "./tracepoint_formats.ts";
 
 export interface SessionOptions {
@@ -33,6 +34,11 @@ export interface SessionOptions {
   btf?: string;
   /** Count program run time (kernel.bpf_stats_enabled while the session lives). */
   stats?: boolean;
+  /**
+   * Check the artifact's kernelOffset() values against the running kernel before loading
+   * (default true); false for an artifact just compiled against this kernel.
+   */
+  checkKernelOffsets?: boolean;
 }
 
 export interface SessionStats {
@@ -80,12 +86,14 @@ export class Session {
     if (options.userspace !== false && artifact.hasUserspaceCode !== false) {
       artifact.userspace = await (await import("./userspace_bundle.ts")).bundleUserspace(path);
     }
-    return Session.start(artifact, options);
+    // Compiled against this kernel's BTF moments ago, unless a pinned copy was given.
+    return Session.start(artifact, { ...options, checkKernelOffsets: options.btf !== undefined });
   }
 
   /** Starts a compiled artifact. */
   static async start(artifact: Artifact, options: SessionOptions = {}): Promise<Session> {
     const started = performance.now();
+    if (options.checkKernelOffsets !== false && artifact.kernelOffsets) checkKernelOffsets(artifact);
     const collection = loadCollection(readBpfObject(artifact.object, artifact.source.file));
     const session = new Session(artifact, collection);
     try {

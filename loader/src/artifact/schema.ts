@@ -80,4 +80,17 @@ export interface Artifact {
    * then there is no userspace part to bundle or run. Absent in older artifacts: assume true.
    */
   hasUserspaceCode?: boolean;
+  /**
+   * The kernel struct offsets compiled in by kernelOffset(), sorted: they hold for the kernel the
+   * probe was compiled for, so a runtime checks them against the running kernel before loading.
+   * Absent when the probe uses none.
+   */
+  kernelOffsets?: ArtifactKernelOffset[];
+}
+
+/** One `kernelOffset("struct", "member")` as compiled. */
+export interface ArtifactKernelOffset {
+  struct: string;
+  member: string;
+  offset: number;
 }

@@ -100,7 +100,10 @@ export class HttpMonitor {
     const self = process.pid;
     // Compiled in a child process, so the compiler's memory is not kept in this one.
     const artifact = await buildInChild(HTTP_PROBE, options.progress);
-    const session = await Session.start(artifact, { userspace: false, progress: options.progress });
+    // Built against this kernel's BTF by the child just now: no second check (parsing vmlinux's
+    // BTF adds ~57 MB of RSS, more than half the agent's budget).
+    const session = await Session.start(artifact, { userspace: false, progress: options.progress,
+      checkKernelOffsets: false });
     const monitor = new HttpMonitor(session, tracker, identities);
     // Our own traffic (an OTLP exporter's posts) must never become spans about itself.
     const ignored = session.map("ignored");
