@@ -131,6 +131,15 @@ s.serve_forever()`]);
     expect(exported.name).toBe("GET /status/*");
   });
 
+  withCurl("an IPv6 client of a Node server: its address comes from the kernel's socket", async () => {
+    const node = await server("node", [join(FIXTURES, "node_server.mjs")], { HOST: "::1" });
+    const run = await curl([`http://[::1]:${node.port}/v6`]);
+    expect(run.results[0]!.status).toBe(200);
+    expect(await t.until(() => t.of(node.pid, "server").length >= 1)).toBe(true);
+    const [span] = t.of(node.pid, "server");
+    expect([span!.path, span!.clientAddress, span!.serverPort]).toEqual(["/v6", "::1", node.port]);
+  });
+
   withCurl("pipelined, split and 100-continue requests on a Node server", async () => {
     const node = await server("node", [join(FIXTURES, "node_server.mjs")]);
     const script = `
