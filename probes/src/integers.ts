@@ -28,8 +28,8 @@ export type bool = boolean;
 /**
  * A fixed-size, NUL-padded string of `N` bytes (C `char[N]`); decoded to a JS string (at most
  * N - 1 characters). Any `str<M>` may be stored into a `str<N>`: a shorter one is NUL-padded, a
- * longer one cut to fit, so the capacity is not part of the type TypeScript checks (a brand
- * naming N refused `str<64>` into a `str<256>` field, which is well defined).
+ * longer one cut to N - 1 bytes and a NUL, so the capacity is not part of the type TypeScript
+ * checks (a brand naming N refused `str<64>` into a `str<256>` field, which is well defined).
  */
 export type str<N extends number> = string & { readonly __fixedString?: true };
 

@@ -173,6 +173,14 @@ export class FunctionLowerer {
       (type.kind !== "str" && !sameType(source.type, type))) {
       fail("TSB2105", this.span(node), `expected ${article(typeName(type))} here, found ${this.describe(value)}`);
     }
+    if (type.kind === "str" && sizeOf(source.type) > sizeOf(type)) {
+      // A longer string is cut to leave its NUL, as a string read into the field would be: the
+      // bytes in the kernel are then what userspace shows (two keys cut to the same text are
+      // one key, not two rows that print alike).
+      this.copyBytes(addr, off, source.addr, source.off, sizeOf(type) - 1);
+      this.b.emit({ op: "store", addr, off: off + sizeOf(type) - 1, size: 1, src: imm(0) });
+      return;
+    }
     this.copyBytes(addr, off, source.addr, source.off, Math.min(sizeOf(type), sizeOf(source.type)));
   }
 
