@@ -24,7 +24,7 @@ format:
 
 /** Kernel struct offsets for kernelOffset(), pinned as the format is (Linux 6.18's). */
 const KERNEL_OFFSETS: Record<string, number> = { "task_struct.pid": 1264, "task_struct.tgid": 1268,
-  "task_struct.real_parent": 1280 };
+  "task_struct.real_parent": 1280, "task_struct.comm": 1752 };
 
 const TRACEPOINT_PROBE = `import { comm, HashMap, Histogram, pid, readUserStr, RingBuf, type str, tracepoint, u32,
   u64 } from "@ts-bpf/probes";
