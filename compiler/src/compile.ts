@@ -4,8 +4,8 @@
  * ELF object with BTF. Deterministic: the same source and options give byte-identical output.
  * Diagnostics are returned, never thrown; an exception means a compiler bug.
  */
-import { ARTIFACT_VERSION, type Artifact, type ArtifactKernelOffset, type ArtifactMap, type ArtifactProgram,
-  disassemble, ProgType } from "@ts-bpf/loader";
+import { ARTIFACT_VERSION, type Artifact, type ArtifactMap, type ArtifactProgram, disassemble,
+  ProgType } from "@ts-bpf/loader";
 import { parseSync } from "oxc-parser";
 import { type Diagnostic, DiagnosticError, error, type Span } from "./diagnostics/diagnostic.ts";
 import { SourceText } from "./diagnostics/source_text.ts";
@@ -16,7 +16,7 @@ import type { Node } from "./frontend/ast.ts";
 import { MapLayouts } from "./frontend/map_layouts.ts";
 import { type Attachment, scanModule } from "./frontend/probe_module.ts";
 import { parseTracepointFormat, type TracepointFormat } from "./frontend/tracepoint_format.ts";
-import type { KernelTypes } from "./frontend/kernel_types.ts";
+import { type KernelTypes, recordingKernelTypes } from "./frontend/kernel_types.ts";
 import { TypeResolver } from "./frontend/type_resolver.ts";
 import { lowerHandler } from "./frontend/lower/handler.ts";
 import { printFunction } from "./ir/print_ir.ts";
@@ -145,29 +145,6 @@ export function compile(options: CompileOptions): CompileResult {
   }
   void span;
   return result(artifact);
-}
-
-/**
- * `types`, remembering each offset it gives: the artifact lists them (sorted), so a runtime can
- * check them against the kernel it loads on.
- */
-function recordingKernelTypes(types: KernelTypes | undefined):
-  { types: KernelTypes; readonly used: ArtifactKernelOffset[] } | undefined {
-  if (!types) return undefined;
-  const used = new Map<string, ArtifactKernelOffset>();
-  return {
-    types: {
-      memberOffset(struct: string, member: string): number {
-        const offset = types.memberOffset(struct, member);
-        used.set(`${struct}\0${member}`, { struct, member, offset });
-        return offset;
-      },
-    },
-    get used() {
-      return [...used.values()].sort((a, b) =>
-        a.struct < b.struct ? -1 : a.struct > b.struct ? 1 : a.member < b.member ? -1 : a.member > b.member ? 1 : 0);
-    },
-  };
 }
 
 /** Disassembly with the source line above the first instruction of each line. */
