@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { BtfBuilder } from "./btf_builder.ts";
 import { BtfError } from "./btf_error.ts";
-import { parseBtf } from "./btf_parser.ts";
+import { parseBtf, parseBtfLazily } from "./btf_parser.ts";
 import { everyKind } from "./fixtures.ts";
 import { intType } from "./types.ts";
 
@@ -153,5 +153,27 @@ describe("split BTF", () => {
     const split = parseBtf(b.encode(), { base });
     expect(split.typeById(3)).toEqual({ kind: "TYPEDEF", name: "x", type: 1 });
     expect(split.strings.get(5)).toBe("x");
+  });
+});
+
+describe("parseBtfLazily", () => {
+  test("gives every kind of type exactly as parseBtf does, decoding each when asked", () => {
+    const b = new BtfBuilder();
+    for (const type of everyKind()) b.add(type);
+    const bytes = b.encode();
+    const full = parseBtf(bytes);
+    const lazy = parseBtfLazily(bytes);
+    expect(lazy.nextId).toBe(full.nextId);
+    for (let id = full.nextId - 1; id >= 1; id--) expect(lazy.typeById(id)).toEqual(full.typeById(id));
+  });
+
+  test("a reference past the last type is refused when the type holding it is decoded", () => {
+    const b = new BtfBuilder();
+    b.add(intType("int", 4, "signed"));
+    b.add({ kind: "PTR", name: "", type: 1 });
+    const bytes = patched(b.encode(), (v) => v.setUint32(24 + 16 + 8, 9, true));
+    const lazy = parseBtfLazily(bytes);
+    expect(lazy.typeById(1).kind).toBe("INT");
+    expect(() => lazy.typeById(2)).toThrow("refers to type id 9, but the last type id is 2");
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Offsets of members of the kernel's structs, from the running kernel's BTF
  * (/sys/kernel/btf/vmlinux) or a pinned copy of it: what the compiler's kernelOffset() asks
- * (it takes any object with this shape). Parsed on the first question only (~150 ms for
- * vmlinux), so a probe that never asks pays nothing.
+ * (it takes any object with this shape). Read on the first question only, and then only the
+ * types a question reaches are decoded (parseBtfLazily, findTypeId): ~20 ms and ~27 MB of RSS
+ * for the HTTP probe's offsets, where a full parse of vmlinux costs ~45 ms and ~55 MB.
  */
 import type { Btf } from "./btf.ts";
 import { BtfError } from "./btf_error.ts";
-import { parseBtf } from "./btf_parser.ts";
+import { parseBtfLazily } from "./btf_parser.ts";
+import { findTypeId } from "./find_type_id.ts";
 import { readFileBytes } from "../sys/files.ts";
 
 const VMLINUX = "/sys/kernel/btf/vmlinux";
@@ -23,10 +25,10 @@ export interface KernelStructOffsets {
 /** Offsets from `btfFile` (default: the running kernel's vmlinux BTF). */
 export function kernelStructOffsets(btfFile?: string): KernelStructOffsets {
   const file = btfFile ?? VMLINUX;
-  let btf: Btf | undefined;
+  let opened: { bytes: Uint8Array; btf: Btf } | undefined;
   return {
     memberOffset(struct: string, member: string): number {
-      if (!btf) {
+      if (!opened) {
         let bytes: Uint8Array;
         try {
           bytes = readFileBytes(file);
@@ -34,12 +36,13 @@ export function kernelStructOffsets(btfFile?: string): KernelStructOffsets {
           throw new Error(`cannot read the kernel's BTF from ${file} (${(e as Error).message})` +
             (btfFile ? "" : ": this kernel was built without CONFIG_DEBUG_INFO_BTF"));
         }
-        btf = parseBtf(bytes);
+        opened = { bytes, btf: parseBtfLazily(bytes) };
       }
-      const outer = btf.typeByName(struct, "STRUCT") ?? btf.typeByName(struct, "UNION");
-      if (!outer) throw new Error(`the kernel has no struct or union named '${struct}'`);
+      const { bytes, btf } = opened;
+      const id = findTypeId(bytes, struct, "STRUCT") ?? findTypeId(bytes, struct, "UNION");
+      if (id === undefined) throw new Error(`the kernel has no struct or union named '${struct}'`);
       try {
-        return btf.memberOffset(outer.id, member);
+        return btf.memberOffset(id, member);
       } catch (e) {
         // The BTF reader's detail ("struct 'x' (type id 123) has no member 'y'") is the message.
         throw e instanceof BtfError ? new Error(e.detail) : e;

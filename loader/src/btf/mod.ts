@@ -16,7 +16,7 @@ export {
   BTF_HEADER_SIZE, BTF_MAGIC, BTF_VERSION, type BtfHeader, decodeBtfHeader,
 } from "./btf_header.ts";
 export { kernelStructOffsets, type KernelStructOffsets } from "./kernel_struct_offsets.ts";
-export { parseBtf, type ParseBtfOptions } from "./btf_parser.ts";
+export { parseBtf, parseBtfLazily, type ParseBtfOptions } from "./btf_parser.ts";
 export {
   type AddedMapDefinitions, addMapDefinitions, decodeMapDefinitions, type MapDefinition,
   type MapDefinitionEntry, type MapDefinitionSpec,

@@ -92,7 +92,8 @@ export class StringTable {
 }
 
 function isAscii(bytes: Uint8Array): boolean {
-  for (const byte of bytes) if (byte > 0x7f) return false;
+  // An indexed loop: for-of over vmlinux's 2.3 MB section took ~30 ms in Bun, this ~3.
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return false;
   return true;
 }
 

@@ -100,8 +100,8 @@ export class HttpMonitor {
     const self = process.pid;
     // Compiled in a child process, so the compiler's memory is not kept in this one.
     const artifact = await buildInChild(HTTP_PROBE, options.progress);
-    // Built against this kernel's BTF by the child just now: no second check (parsing vmlinux's
-    // BTF adds ~57 MB of RSS, more than half the agent's budget).
+    // Built against this kernel's BTF by the child just now: no second check (reading vmlinux's
+    // BTF for it adds ~27 MB of RSS, a quarter of the agent's budget).
     const session = await Session.start(artifact, { userspace: false, progress: options.progress,
       checkKernelOffsets: false });
     const monitor = new HttpMonitor(session, tracker, identities);
