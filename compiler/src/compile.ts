@@ -134,10 +134,11 @@ export function compile(options: CompileOptions): CompileResult {
   if (options.dump?.includes("bpf")) {
     dumps.bpf = compiled.map((c) => `${c.name}:\n${annotatedDisassembly(c.code, source)}`).join("\n\n");
   }
+  const kernelOffsets = kernel?.used() ?? [];
   const artifact: Artifact = {
     version: ARTIFACT_VERSION, source: { file: options.file, text: options.source }, object,
     programs: artifactPrograms, maps: artifactMaps, hasUserspaceCode: module.hasUserspaceCode,
-    ...(kernel?.used.length ? { kernelOffsets: kernel.used } : {}),
+    ...(kernelOffsets.length ? { kernelOffsets } : {}),
   };
   if (options.dump?.includes("artifact")) {
     dumps.artifact = JSON.stringify({ ...artifact, object: `<${object.length} bytes>`,

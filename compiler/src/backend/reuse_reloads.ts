@@ -22,21 +22,18 @@ type Holdings = Map<number, { slot: number; vreg: number }>;
 
 export function reuseReloads(fn: IrFunction, alloc: Allocation): void {
   const addressTaken = new Set<number>();
-  const predecessors = new Map<string, number>();
+  // Each block's one predecessor, or null when it has more than one edge in.
+  const onlyPredecessor = new Map<string, string | null>();
   for (const block of fn.blocks) {
     for (const i of block.instrs) if (i.op === "slot_addr") addressTaken.add(i.slot);
-    for (const s of successors(block.term)) predecessors.set(s, (predecessors.get(s) ?? 0) + 1);
+    for (const s of successors(block.term)) onlyPredecessor.set(s, onlyPredecessor.has(s) ? null : block.label);
   }
   const physical = (v: number) => alloc.registers.get(v);
   const atExit = new Map<string, Holdings>();
-  const onlyPredecessor = new Map<string, string>();
-  for (const block of fn.blocks) {
-    for (const s of successors(block.term)) if (predecessors.get(s) === 1) onlyPredecessor.set(s, block.label);
-  }
 
   for (const block of fn.blocks) {
     const from = onlyPredecessor.get(block.label);
-    const held: Holdings = new Map(from === undefined ? [] : atExit.get(from) ?? []);
+    const held: Holdings = new Map(from ? atExit.get(from) ?? [] : []);
     const forget = (register: number | undefined) => {
       if (register !== undefined) held.delete(register);
     };

@@ -42,7 +42,7 @@ export function slotLifetimes(fn: IrFunction): Lifetime[] {
   items.forEach((item, at) => {
     const direct = directSlot(item);
     if (direct !== undefined) touch(direct, at);
-    for (const r of uses(item)) for (const slot of held.registers[r] ?? []) touch(slot, at);
+    for (const r of uses(item)) for (const slot of held[r] ?? []) touch(slot, at);
   });
 
   // Loops: a backward jump from `from` to `to` makes [to, from] one range for every interval
@@ -75,11 +75,11 @@ function directSlot(item: Instr | Terminator): number | undefined {
 }
 
 /**
- * Which slots' addresses each register may hold, and each slot may hold (a pointer stored
- * there): computed to a fixed point over the whole function, ignoring order (registers are
- * not SSA here: spill code reuses them), so it may only say too much.
+ * Which slots' addresses each register may hold (following them through the slots they are
+ * stored into, a spilled pointer): computed to a fixed point over the whole function, ignoring
+ * order (registers are not SSA here: spill code reuses them), so it may only say too much.
  */
-function addressesHeld(fn: IrFunction, items: (Instr | Terminator)[]): { registers: Set<number>[] } {
+function addressesHeld(fn: IrFunction, items: (Instr | Terminator)[]): Set<number>[] {
   const registers: Set<number>[] = [];
   const inSlots: Set<number>[] = fn.slots.map(() => new Set<number>());
   const add = (into: Set<number>, from: Iterable<number>): boolean => {
@@ -122,5 +122,5 @@ function addressesHeld(fn: IrFunction, items: (Instr | Terminator)[]): { registe
       for (const r of uses(instr)) grew = add(ofRegister(dst), registers[r] ?? []) || grew;
     }
   }
-  return { registers };
+  return registers;
 }

@@ -19,9 +19,9 @@ export interface KernelTypes {
   memberOffset(struct: string, member: string): number;
 }
 
-/** `types`, remembering each offset it gives; `used` lists them sorted (deterministic output). */
+/** `types`, remembering each offset it gives; `used()` lists them sorted (deterministic output). */
 export function recordingKernelTypes(types: KernelTypes | undefined):
-  { types: KernelTypes; readonly used: ArtifactKernelOffset[] } | undefined {
+  { types: KernelTypes; used(): ArtifactKernelOffset[] } | undefined {
   if (!types) return undefined;
   const used = new Map<string, ArtifactKernelOffset>();
   return {
@@ -32,8 +32,6 @@ export function recordingKernelTypes(types: KernelTypes | undefined):
         return offset;
       },
     },
-    get used() {
-      return [...used.keys()].sort().map((key) => used.get(key)!);
-    },
+    used: () => [...used.keys()].sort().map((key) => used.get(key)!),
   };
 }
