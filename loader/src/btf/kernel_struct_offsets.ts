@@ -26,6 +26,8 @@ export interface KernelStructOffsets {
 export function kernelStructOffsets(btfFile?: string): KernelStructOffsets {
   const file = btfFile ?? VMLINUX;
   let opened: { bytes: Uint8Array; btf: Btf } | undefined;
+  // A struct's id, once found (each search scans the whole type section).
+  const ids = new Map<string, number | undefined>();
   return {
     memberOffset(struct: string, member: string): number {
       if (!opened) {
@@ -39,7 +41,8 @@ export function kernelStructOffsets(btfFile?: string): KernelStructOffsets {
         opened = { bytes, btf: parseBtfLazily(bytes) };
       }
       const { bytes, btf } = opened;
-      const id = findTypeId(bytes, struct, "STRUCT") ?? findTypeId(bytes, struct, "UNION");
+      if (!ids.has(struct)) ids.set(struct, findTypeId(bytes, struct, "STRUCT") ?? findTypeId(bytes, struct, "UNION"));
+      const id = ids.get(struct);
       if (id === undefined) throw new Error(`the kernel has no struct or union named '${struct}'`);
       try {
         return btf.memberOffset(id, member);
